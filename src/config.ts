@@ -1,0 +1,91 @@
+// The service's configuration: read from the environment once, at start, and validated as a
+// whole so that a bad deployment fails with every problem listed at once rather than one by one.
+// Production refuses to start without its secrets (ASVS 13.2.3) and never loads demo accounts.
+import { z } from 'zod'
+
+/** Used only outside production, so a newcomer can start the service with no setup. */
+export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production-use'
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/./.test(value) || /^sqlite:.+/.test(value), {
+    message: 'must be postgres://… or sqlite:PATH (for example sqlite:data/sin.db)',
+  })
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: databaseUrl.default('sqlite:data/sin.db'),
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  COOKIE_SECURE: booleanText.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  LOAD_DEMO: booleanText.optional(),
+  BASE_URL: z.url({ message: 'must be a full URL such as https://sin.example.gov.uk' }).optional(),
+  TRUST_PROXY: booleanText.default(false),
+})
+
+export interface Config {
+  readonly environment: 'development' | 'test' | 'production'
+  readonly production: boolean
+  readonly port: number
+  /** 0.0.0.0 in production (behind the reverse proxy, often in a container); 127.0.0.1 otherwise, so a laptop does not serve demo accounts to its network. */
+  readonly host: string
+  readonly databaseUrl: string
+  readonly sessionSecret: string
+  /** Secure cookies: on in production, off by default elsewhere so http://localhost works. */
+  readonly cookieSecure: boolean
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Load the demo authorities and accounts on start. Always false in production. */
+  readonly loadDemo: boolean
+  readonly baseUrl: string
+  /** Trust X-Forwarded-* from the reverse proxy in front of the service. */
+  readonly trustProxy: boolean
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(readonly problems: readonly string[]) {
+    super(`The configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+/** Reads and checks the environment. Throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // An empty variable means "not set", as it does in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = schema.safeParse(present)
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)
+  if (!parsed.success) throw new ConfigError(problems)
+
+  const values = parsed.data
+  const production = values.NODE_ENV === 'production'
+  if (production) {
+    if (values.SESSION_SECRET === undefined) problems.push('SESSION_SECRET is required in production (at least 32 random characters)')
+    else if (values.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) problems.push('SESSION_SECRET must not be the development default in production')
+    if (values.BASE_URL === undefined) problems.push('BASE_URL is required in production (the https:// address users reach)')
+    else if (!values.BASE_URL.startsWith('https://')) problems.push('BASE_URL must start with https:// in production')
+    if (values.COOKIE_SECURE === false) problems.push('COOKIE_SECURE cannot be false in production')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  return {
+    environment: values.NODE_ENV,
+    production,
+    port: values.PORT,
+    host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: values.DATABASE_URL,
+    sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    cookieSecure: values.COOKIE_SECURE ?? production,
+    logLevel: values.LOG_LEVEL,
+    loadDemo: production ? false : (values.LOAD_DEMO ?? true),
+    baseUrl: values.BASE_URL ?? `http://localhost:${values.PORT}`,
+    trustProxy: values.TRUST_PROXY,
+  }
+}

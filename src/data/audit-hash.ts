@@ -1,0 +1,6 @@
+// SHA-256 for the audit chain and the session keys: the one place node:crypto hashing is used.
+import { createHash } from 'node:crypto'
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}

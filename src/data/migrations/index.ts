@@ -1,0 +1,14 @@
+// The one migration history for both databases. Migrations are listed here (not discovered
+// from the folder) so the compiled build and tsx run exactly the same list. Kysely does not tell
+// a migration which dialect it runs on (kysely-org/kysely#1191), so the few that must differ get
+// the dialect through this closure.
+import type { Migration, MigrationProvider } from 'kysely'
+import type { Dialect } from '../db.js'
+import { initial } from './0001_initial.js'
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initial(dialect),
+  }
+  return { getMigrations: () => Promise.resolve(migrations) }
+}

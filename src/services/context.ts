@@ -1,0 +1,110 @@
+// What every service shares: who is acting, the clock, the transaction with its audit entry.
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { sha256Hex } from '../data/audit-hash.js'
+import type { Database } from '../data/db.js'
+import { auditRepository, type AuditFields } from '../data/repositories/audit.js'
+import type { Schema } from '../data/schema.js'
+import type { Action, Permissions } from '../domain/permissions/index.js'
+
+/** The service's clock. Tests pass a fixed or stepping clock; nothing else calls new Date(). */
+export type Clock = () => Date
+
+/** A clock for tests: starts at `start` and moves only when told. */
+export function testClock(start: string | Date = '2026-11-24T09:00:00.000Z') {
+  let current = new Date(start)
+  const clock: Clock & { advance(ms: number): void; set(to: string | Date): void } = Object.assign(() => new Date(current), {
+    advance(ms: number) {
+      current = new Date(current.getTime() + ms)
+    },
+    set(to: string | Date) {
+      current = new Date(to)
+    },
+  })
+  return clock
+}
+
+/**
+ * Who is acting. A signed-in user carries the Permissions built for this request; `system` is
+ * the operator at the command line (who already holds the database) and the demo loader.
+ */
+export type Actor =
+  | {
+      readonly kind: 'user'
+      readonly userId: string
+      readonly email: string
+      readonly permissions: Permissions
+      readonly requestId?: string | null
+      readonly ip?: string | null
+    }
+  | { readonly kind: 'system'; readonly name: string; readonly requestId?: string | null }
+
+export function systemActor(name = 'system'): Actor {
+  return { kind: 'system', name }
+}
+
+/** Defence in depth: the web layer checks first; services check again before writing. */
+export function actorMay(actor: Actor, authorityId: string, action: Action): boolean {
+  return actor.kind === 'system' || actor.permissions.canIn(authorityId, action)
+}
+
+/** An entry for the trail: everything but the chain fields, which the append fills in. */
+export interface AuditEvent {
+  readonly action: string
+  readonly outcome: string
+  readonly authorityId?: string | null
+  readonly recordType?: string | null
+  readonly recordId?: string | null
+  /** Required by DPA 2018 s62 for disclosures and exports: why, and to whom. */
+  readonly justification?: string | null
+}
+
+export function auditFields(actor: Actor, event: AuditEvent, at: Date): AuditFields {
+  return {
+    id: randomUUID(),
+    at: at.toISOString(),
+    actorUserId: actor.kind === 'user' ? actor.userId : null,
+    actor: actor.kind === 'user' ? actor.email : actor.name,
+    authorityId: event.authorityId ?? null,
+    action: event.action,
+    recordType: event.recordType ?? null,
+    recordId: event.recordId ?? null,
+    outcome: event.outcome,
+    justification: event.justification ?? null,
+    requestId: actor.requestId ?? null,
+    ip: actor.kind === 'user' ? (actor.ip ?? null) : null,
+  }
+}
+
+export interface ServiceDeps {
+  readonly database: Database
+  readonly now: Clock
+}
+
+/** A transaction handed to a service's body, with the audit append bound to it. */
+export interface UnitOfWork {
+  readonly trx: Kysely<Schema>
+  readonly now: Date
+  /** Appends to the trail inside this transaction: both commit, or neither does. */
+  audit(actor: Actor, event: AuditEvent): Promise<void>
+}
+
+/** Runs `body` in one transaction with one reading of the clock. */
+export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => Promise<T>): Promise<T> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const now = deps.now()
+    const trail = auditRepository(trx, sha256Hex)
+    return body({
+      trx,
+      now,
+      audit: async (actor, event) => {
+        await trail.append(auditFields(actor, event, now))
+      },
+    })
+  })
+}
+
+export type Refusal<R extends string> = { readonly ok: false; readonly reason: R }
+export function refuse<R extends string>(reason: R): Refusal<R> {
+  return { ok: false, reason }
+}

@@ -1,0 +1,66 @@
+// The composition root for everything below the faces (web, cli): one typed object holding
+// every service, built from the database and a clock (the typed-factory pattern of
+// hmpps-template-typescript's `services()`; no container).
+//
+// How to use them (web):
+//   const database = await openDatabase(config.databaseUrl)   // src/data/db.ts
+//   await migrateToLatest(database)
+//   const services = createServices(database)                  // tests: createServices(database, { now: testClock() })
+//   if (config.loadDemo) print((await services.loadDemo()).signIns)
+//   - sign in:   const r = await services.signIn({ email, password, ip, requestId })
+//                r.ok ? regenerate the session, then session.userId = r.user.id : show SIGN_IN_REFUSED_MESSAGE
+//   - sessions:  register @fastify/session with { store: services.sessionStore, rolling: true,
+//                cookie: { maxAge: SESSION_LIMITS.idleMs } }. The store reads `session.userId`
+//                (a string) to know whose session it is, and itself refuses idle or too old ones.
+//   - each request: const user = await services.users.signedIn(session.userId) (null: disabled
+//                or gone, so sign out), then new Permissions(user.memberships, session.authorityId)
+//                and an Actor: { kind: 'user', userId, email, permissions, requestId, ip }.
+//   - services answer { ok: true, ... } or { ok: false, reason } (never HTTP statuses):
+//                'forbidden' → 404 or 403 as the route decides, 'not-found' → 404, 'stale' → 409,
+//                'invalid' → 400 with `errors` keyed by field.
+//   - audit:     services.audit.record(actor, { action: 'record.viewed', outcome: 'done', authorityId,
+//                recordType, recordId }) for views, refusals and exports (with justification);
+//                services.audit.query(actor, authorityId, filters) for the auditors' page.
+//   - health:    services.health() for /health.
+import type { Database } from '../data/db.js'
+import { databaseIsReachable } from '../data/db.js'
+import { auditService } from './audit.js'
+import { authorityService, partnerService } from './authorities.js'
+import type { Clock, ServiceDeps } from './context.js'
+import { loadDemo } from './demo.js'
+import { sessionStore } from './session-store.js'
+import { signInService } from './sign-in.js'
+import { userService } from './users.js'
+
+export interface ServiceOptions {
+  /** The clock; defaults to the system clock. Tests pass testClock(). */
+  readonly now?: Clock
+}
+
+export function createServices(database: Database, options: ServiceOptions = {}) {
+  const deps: ServiceDeps = { database, now: options.now ?? (() => new Date()) }
+  const authorities = authorityService(deps)
+  const partners = partnerService(deps)
+  const users = userService(deps)
+  return {
+    now: deps.now,
+    authorities,
+    partners,
+    users,
+    signIn: signInService(deps),
+    sessionStore: sessionStore(deps),
+    audit: auditService(deps),
+    loadDemo: () => loadDemo({ authorities, partners, users }),
+    health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
+
+export { systemActor, testClock, type Actor, type AuditEvent, type Clock } from './context.js'
+export { SESSION_LIMITS, type SessionStore } from './session-store.js'
+export { LOCKOUT, SIGN_IN_REFUSED_MESSAGE, type SignInResult } from './sign-in.js'
+export { checkPassword, PASSWORD_MESSAGES } from './passwords.js'
+export { DEMO_PASSWORD, type DemoResult } from './demo.js'
+export type { Authority } from './authorities.js'
+export type { SignedInUser, User } from './users.js'

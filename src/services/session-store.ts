@@ -1,0 +1,82 @@
+// The session store @fastify/session is given: sessions live in the database so several server
+// processes share them. The idle and absolute limits are enforced here, on the server, whatever
+// the cookie says (ASVS 7.3.1, 7.3.2). Rows are keyed by the SHA-256 of the session id.
+import { sha256Hex } from '../data/audit-hash.js'
+import { sessionsRepository } from '../data/repositories/sessions.js'
+import type { ServiceDeps } from './context.js'
+
+/** The session limits, in one place for the store, the cookie and the timeout warning. */
+export const SESSION_LIMITS = {
+  /** Signed out after this long without a request. */
+  idleMs: 30 * 60_000,
+  /** Signed out this long after signing in, however active. */
+  absoluteMs: 12 * 60 * 60_000,
+  /** The GOV.UK timeout warning appears this long before the idle limit. */
+  warningMs: 2 * 60_000,
+} as const
+
+/** How often, at most, the store clears out expired rows as a side effect of saving. */
+const PRUNE_EVERY_MS = 60_000
+
+type Callback = (error?: unknown) => void
+
+/**
+ * What the store keeps: whatever the session holds, as JSON. It reads `userId` (a string, set
+ * by the web layer at sign-in) to know whose session it is, so disabling a user ends it.
+ */
+export type StoredSession = object & { userId?: unknown }
+
+export function sessionStore(deps: ServiceDeps) {
+  const sessions = sessionsRepository(deps.database.db)
+  let lastPruned = 0
+
+  async function load(sessionId: string): Promise<unknown> {
+    const row = await sessions.find(sha256Hex(sessionId))
+    if (!row) return null
+    const now = deps.now().toISOString()
+    if (row.expires_at <= now) {
+      await sessions.delete(row.id)
+      return null
+    }
+    return JSON.parse(row.data) as unknown
+  }
+
+  async function save(sessionId: string, session: StoredSession): Promise<void> {
+    const id = sha256Hex(sessionId)
+    const now = deps.now()
+    const existing = await sessions.find(id)
+    const createdAt = existing?.created_at ?? now.toISOString()
+    const expires = Math.min(now.getTime() + SESSION_LIMITS.idleMs, new Date(createdAt).getTime() + SESSION_LIMITS.absoluteMs)
+    await sessions.save({
+      id,
+      user_id: typeof session.userId === 'string' ? session.userId : null,
+      data: JSON.stringify(session),
+      created_at: createdAt,
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(expires).toISOString(),
+    })
+    if (now.getTime() - lastPruned >= PRUNE_EVERY_MS) {
+      lastPruned = now.getTime()
+      await sessions.deleteExpired(now.toISOString())
+    }
+  }
+
+  return {
+    /** Answers null for an unknown, idle or too old session (which is then deleted). */
+    get<T>(sessionId: string, callback: (error: unknown, session?: T | null) => void): void {
+      load(sessionId).then((session) => callback(null, session as T | null), (error: unknown) => callback(error))
+    },
+    set(sessionId: string, session: StoredSession, callback: Callback): void {
+      save(sessionId, session).then(() => callback(), (error: unknown) => callback(error))
+    },
+    destroy(sessionId: string, callback: Callback): void {
+      sessions.delete(sha256Hex(sessionId)).then(() => callback(), (error: unknown) => callback(error))
+    },
+    /** Ends every session the user has (their next request finds none). */
+    destroyAllForUser: (userId: string): Promise<number> => sessions.deleteAllForUser(userId),
+    /** Deletes expired rows; returns how many. */
+    prune: (): Promise<number> => sessions.deleteExpired(deps.now().toISOString()),
+  }
+}
+
+export type SessionStore = ReturnType<typeof sessionStore>
