@@ -10,6 +10,11 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   deadline: { summary: 'The date N working days after a date', load: () => import('./commands/deadline.js') },
   'working-days': { summary: 'How many working days lie after one date up to another', load: () => import('./commands/working-days.js') },
   holidays: { summary: 'List or import England and Wales bank holidays', load: () => import('./commands/holidays.js') },
+  serve: { summary: 'Start the web service', load: () => import('./commands/serve.js') },
+  db: { summary: 'Bring the database up to date (sin db migrate)', load: () => import('./commands/db.js') },
+  authority: { summary: 'Add a local authority', load: () => import('./commands/authority.js') },
+  user: { summary: 'Add a user with a role in an authority, or disable one', load: () => import('./commands/user.js') },
+  audit: { summary: 'Check the audit trail has not been tampered with (sin audit verify)', load: () => import('./commands/audit.js') },
 }
 
 function usage(): string {

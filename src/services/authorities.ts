@@ -95,7 +95,7 @@ export function authorityService(deps: ServiceDeps) {
     add(actor: Actor, input: NewAuthorityInput): Promise<{ ok: true; authority: Authority } | Refusal<'forbidden' | 'code-taken'> | InvalidInput> {
       const code = input.code.trim().toUpperCase()
       if (!AUTHORITY_CODE.test(code)) return Promise.resolve({ ok: false, reason: 'invalid', errors: { code: 'Enter a code of 2 to 20 letters, digits or hyphens, starting with a letter, like COV' } })
-      const parsed = settingsSchema.safeParse({ decisionOwnerTitle: DEFAULT_DECISION_OWNER_TITLE, ...input })
+      const parsed = settingsSchema.safeParse({ ...input, decisionOwnerTitle: input.decisionOwnerTitle ?? DEFAULT_DECISION_OWNER_TITLE })
       if (!parsed.success) return Promise.resolve(invalid(parsed.error))
       if (actor.kind !== 'system') return Promise.resolve(refuse('forbidden'))
       return inTransaction(deps, async ({ trx, now, audit }) => {

@@ -1,0 +1,84 @@
+import { ROLES, isRole } from '../../domain/permissions/index.js'
+import { systemActor } from '../../services/index.js'
+import { UsageError, parseOptions, requireOption, type CliCommand, type CliIO } from '../command.js'
+import { withServices } from '../database.js'
+
+const options = {
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  authority: { type: 'string' },
+} as const
+
+const actor = systemActor('command line')
+
+/** The password is the first line of standard input, exactly as typed (spaces kept). */
+async function readPassword(io: CliIO): Promise<string> {
+  const text = await io.readStdin()
+  return text.split(/\r?\n/)[0] ?? ''
+}
+
+async function add(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const email = requireOption(values, 'email')
+  const name = requireOption(values, 'name')
+  const role = requireOption(values, 'role')
+  const code = requireOption(values, 'authority')
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
+  const password = await readPassword(io)
+  return withServices(io, async (services) => {
+    const authority = await services.authorities.getByCode(code)
+    if (!authority) throw new UsageError(`there is no authority with the code ${code.toUpperCase()}`)
+    const result = await services.users.add(actor, { email, name, role, password, authorityId: authority.id })
+    if (result.ok) {
+      const what = result.created ? 'Added' : 'Gave the existing account'
+      io.stdout(`${what} ${result.user.email} the role ${role} in ${authority.name}.\n`)
+      return 0
+    }
+    switch (result.reason) {
+      case 'weak-password':
+        throw new UsageError(`the password was refused: ${result.message}`)
+      case 'invalid':
+        throw new UsageError(Object.values(result.errors).join('; '))
+      case 'already-member':
+        throw new UsageError(`${email} already has a role in ${authority.name}`)
+      default:
+        throw new UsageError(result.reason)
+    }
+  })
+}
+
+async function disable(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const email = requireOption(values, 'email')
+  return withServices(io, async (services) => {
+    const user = await services.users.findByEmail(email)
+    if (!user) throw new UsageError(`there is no account for ${email}`)
+    const result = await services.users.disable(actor, null, user.id)
+    if (!result.ok) throw new UsageError(result.reason)
+    io.stdout(`Disabled ${user.email} and ended their sessions.\n`)
+    return 0
+  })
+}
+
+const command: CliCommand = {
+  name: 'user',
+  summary: 'Add a user with a role in an authority, or disable one',
+  help: `Usage:
+  sin user add --email EMAIL --name NAME --role ROLE --authority CODE  < password
+  sin user disable --email EMAIL
+
+add      Adds the user with the role in the authority (or gives an existing account that role
+         there). The password is read from standard input (its first line, exactly as typed):
+         at least 15 characters, not a common password, not the user's name or email.
+         ROLE is one of: ${ROLES.join(', ')}.
+disable  Stops the account signing in, in every authority, and ends its sessions at once.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, options, true)
+    const [action, ...extra] = positionals
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
+    if (action === 'add') return add(values, io)
+    if (action === 'disable') return disable(values, io)
+    throw new UsageError('expected "sin user add …" or "sin user disable --email EMAIL"')
+  },
+}
+export default command
