@@ -1,0 +1,73 @@
+// buildApp(deps): the web application, its plugins registered in the order a request meets
+// them. Nothing here opens a database or reads the environment; server.ts (and the tests) do.
+import { randomUUID } from 'node:crypto'
+import formbody from '@fastify/formbody'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Clock } from '../services/context.js'
+import type { WebServices } from './services.js'
+import { loggerOptions } from './logging.js'
+import security from './plugins/security.js'
+import assets from './plugins/assets.js'
+import views from './plugins/views.js'
+import sessions from './plugins/session.js'
+import csrf from './plugins/csrf.js'
+import rateLimits from './plugins/rate-limits.js'
+import auth from './plugins/auth.js'
+import errors from './plugins/errors.js'
+import { features } from './features/index.js'
+
+export interface AppConfig {
+  readonly production: boolean
+  readonly sessionSecret: string
+  readonly cookieSecure: boolean
+  readonly trustProxy: boolean
+  readonly logLevel: string
+}
+
+export interface AppDeps {
+  readonly config: AppConfig
+  readonly services: WebServices
+  readonly now?: Clock
+  /** Tests pass false to keep their output quiet; otherwise pino JSON on standard output. */
+  readonly logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, services } = deps
+  const now = deps.now ?? (() => new Date())
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    // A request id from the proxy is kept only when the proxy is trusted (ASVS 4.1.3).
+    requestIdHeader: config.trustProxy ? 'x-request-id' : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 100_000,
+    routerOptions: { ignoreTrailingSlash: true },
+  })
+
+  await app.register(security, { production: config.production })
+  await app.register(assets)
+  await app.register(views, { production: config.production })
+  await app.register(formbody)
+  await app.register(sessions, { secret: config.sessionSecret, cookieSecure: config.cookieSecure, store: services.sessionStore })
+  await app.register(csrf)
+  await app.register(rateLimits)
+  await app.register(auth, {
+    now,
+    loadUser: async (userId, authorityId) => {
+      const user = await services.users.signedIn(userId)
+      if (!user) return null
+      const chosen = user.memberships.find((m) => m.authorityId === authorityId) ?? user.memberships[0]
+      const authority = chosen ? await services.authorities.get(chosen.authorityId) : null
+      return { user: { id: user.id, email: user.email, name: user.name, feedbackEmail: authority?.partnershipEmail ?? null }, memberships: user.memberships }
+    },
+    recordRefusal: (request, what) =>
+      services.audit.record(
+        { kind: 'user', userId: request.user?.id ?? '', email: request.user?.email ?? '', permissions: request.permissions, requestId: request.id, ip: request.ip },
+        { action: 'access.refused', outcome: `refused: ${what}`, authorityId: request.permissions.currentAuthority?.id ?? null, recordType: 'page', recordId: request.routeOptions.url ?? null },
+      ),
+  })
+  await app.register(errors, { production: config.production })
+  await app.register(features, { services, now, cookieSecure: config.cookieSecure })
+  return app
+}

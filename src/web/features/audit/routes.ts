@@ -1,0 +1,2 @@
+import type { FastifyInstance } from 'fastify'
+export default async function auditRoutes(_app: FastifyInstance): Promise<void> {}

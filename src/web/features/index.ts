@@ -1,0 +1,20 @@
+// Every feature's routes. Each route declares its access in its config (see plugins/access.ts).
+import type { FastifyInstance } from 'fastify'
+import type { Clock } from '../../services/context.js'
+import type { WebServices } from '../services.js'
+import signIn from './sign-in/routes.js'
+import home from './home/routes.js'
+import info from './info/routes.js'
+import health from './health/routes.js'
+import settings from './settings/routes.js'
+import audit from './audit/routes.js'
+
+export interface FeatureOptions {
+  readonly services: WebServices
+  readonly now: Clock
+  readonly cookieSecure: boolean
+}
+
+export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
+  for (const feature of [signIn, home, info, health, settings, audit]) await app.register(feature, options)
+}

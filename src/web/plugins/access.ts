@@ -1,0 +1,22 @@
+// What a route needs before it runs. Every route declares it in its config; a route that
+// declares nothing is refused (deny by default), and a test enumerates the routes to prove that
+// each one has a declaration.
+import type { Action } from '../../domain/permissions/index.js'
+
+/** Anyone, signed in or not: sign-in, the footer pages, /health, static files, error pages. */
+export const PUBLIC = 'public'
+/** Any signed-in user, whatever their role (home page, sign out, keep-alive, switch authority). */
+export const SIGNED_IN = 'signed-in'
+
+export type Access = typeof PUBLIC | typeof SIGNED_IN | Action
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+}
+
+/** For route options: `{ config: requires('audit:view') }`. */
+export function requires(access: Access): { access: Access } {
+  return { access }
+}
