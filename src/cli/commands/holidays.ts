@@ -1,0 +1,111 @@
+// sin holidays list [--year YYYY] [--holidays FILE]
+// sin holidays import FILE [--into FILE] [--retrieved YYYY-MM-DD]
+import { renameSync, writeFileSync } from 'node:fs'
+import { bundledCalendarPath, readHolidayFile } from '../../calendar/bundled.js'
+import { CalendarDay, HolidayFileError, mergeHolidays, toGovUkJson, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
+import { parseOptions, UsageError, type CliCommand, type CliIO } from '../command.js'
+import { calendarOption, HOLIDAYS_HELP } from '../engine-options.js'
+
+const help = `Usage: sin holidays list [--year YYYY] [--holidays FILE]
+       sin holidays import FILE [--into FILE] [--retrieved YYYY-MM-DD]
+
+England and Wales bank holidays, which the working-day counts leave out.
+
+list     Prints each bank holiday, one a line: the date, then its title.
+  --year YYYY       Only that year (it must be a year the calendar covers).
+${HOLIDAYS_HELP}
+
+import   Merges a newer GOV.UK file (download https://www.gov.uk/bank-holidays.json)
+         into the bundled calendar. Dates already held are never dropped, even when the
+         new file no longer lists them (GOV.UK keeps only a few years). Prints the dates
+         added, or says that none were, and any title changes or dates to check.
+  --into FILE       The calendar file to update (default: the bundled
+                    data/bank-holidays/england-and-wales.json). Written atomically.
+  --retrieved DATE  The day FILE was downloaded (default: the file's own
+                    "retrieved" field, else today).
+
+Examples:
+  sin holidays list --year 2026
+  curl -sO https://www.gov.uk/bank-holidays.json && sin holidays import bank-holidays.json
+`
+
+function line(h: BankHoliday, provisional: boolean): string {
+  const notes = h.notes ? ` (${h.notes.toLowerCase()})` : ''
+  return `${h.date.toString()}  ${h.title}${notes}${provisional ? ' [provisional]' : ''}\n`
+}
+
+function list(argv: readonly string[], io: CliIO): number {
+  const { values } = parseOptions(argv, { year: { type: 'string' }, holidays: { type: 'string' } })
+  const calendar = calendarOption(values)
+  let holidays = calendar.holidays
+  if (values.year !== undefined) {
+    const year = /^\d{4}$/.test(values.year) ? Number(values.year) : NaN
+    if (Number.isNaN(year)) throw new UsageError(`--year must be a year in the form YYYY, not "${values.year}"`)
+    if (!calendar.coversYear(year)) throw new UsageError(`--year ${year} is outside the years the calendar covers (${calendar.firstYear} to ${calendar.lastYear})`)
+    holidays = calendar.holidaysIn(year)
+  }
+  io.stdout(holidays.map((h) => line(h, calendar.isProvisionalYear(h.date.year))).join(''))
+  return 0
+}
+
+/** Today in England, for the retrieval stamp: the CLI has a clock, the domain does not. */
+function todayInLondon(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+}
+
+function read(path: string, option: string): { file: HolidayFile; json: Record<string, unknown> } {
+  try {
+    return readHolidayFile(path)
+  } catch (error) {
+    if (error instanceof HolidayFileError) throw new UsageError(`${option}: ${error.message}`)
+    throw error
+  }
+}
+
+function importFile(argv: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseOptions(argv, { into: { type: 'string' }, retrieved: { type: 'string' } }, true)
+  if (positionals.length !== 1) throw new UsageError('import needs exactly one FILE (a GOV.UK bank-holidays.json)')
+  if (values.retrieved !== undefined && !CalendarDay.tryParse(values.retrieved)) {
+    throw new UsageError(`--retrieved must be a real date in the form YYYY-MM-DD, not "${values.retrieved}"`)
+  }
+  const into = values.into ?? bundledCalendarPath
+  const incoming = read(positionals[0] as string, 'FILE')
+  const current = read(into, '--into')
+  const retrieved = values.retrieved ?? incoming.file.provenance.retrieved ?? todayInLondon()
+  const merge = mergeHolidays(current.file, { ...incoming.file, provenance: { ...incoming.file.provenance, retrieved } })
+
+  const out: string[] = []
+  out.push(merge.added.length === 0 ? 'No dates added: the calendar already holds every date in the file.\n' : `Added ${merge.added.length} date${merge.added.length === 1 ? '' : 's'}:\n`)
+  out.push(...merge.added.map((h) => `  ${line(h, false)}`))
+  out.push(...merge.retitled.map((r) => `Title changed on ${r.date.toString()}: "${r.from}" is now "${r.to}"\n`))
+  for (const h of merge.keptButNotInIncoming) out.push(`Kept ${h.date.toString()} ${h.title}, which the new file does not list for that year: check it.\n`)
+  if (merge.confirmedYears.length > 0) out.push(`No longer provisional: ${merge.confirmedYears.join(', ')}\n`)
+
+  const changed = merge.added.length > 0 || merge.retitled.length > 0 || merge.confirmedYears.length > 0
+  if (changed) {
+    // Keep any other top-level fields (such as notes) of the file being updated.
+    const json = { ...current.json, ...toGovUkJson(merge.merged) }
+    const temporary = `${into}.${process.pid}.tmp`
+    writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`)
+    renameSync(temporary, into)
+    out.push(`Updated ${into}.\n`)
+  } else {
+    out.push(`${into} was not changed.\n`)
+  }
+  io.stdout(out.join(''))
+  return 0
+}
+
+const command: CliCommand = {
+  name: 'holidays',
+  summary: 'List or import England and Wales bank holidays',
+  help,
+  async run(argv, io) {
+    const [sub, ...rest] = argv
+    if (sub === 'list') return list(rest, io)
+    if (sub === 'import') return importFile(rest, io)
+    throw new UsageError(sub === undefined ? 'say "list" or "import" (see sin holidays --help)' : `unknown subcommand "${sub}": say "list" or "import"`)
+  },
+}
+
+export default command
