@@ -34,7 +34,7 @@ function simplified(text: string): string {
 /** "password", "Password2024!!", "passwordpassword" and "aaaaaaaaaaaaaaaa" are all easy to guess. */
 function isEasyToGuess(password: string): boolean {
   const lower = password.toLowerCase()
-  const trimmed = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '')
+  const trimmed = lower.replace(/^\P{L}+|\P{L}+$/gu, '')
   if (denyList.has(lower) || denyList.has(trimmed)) return true
   const repeated = /^(.{1,8}?)\1+$/u.exec(lower)
   if (repeated?.[1] !== undefined && (repeated[1].length <= 2 || denyList.has(repeated[1]))) return true
