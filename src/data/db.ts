@@ -60,7 +60,11 @@ function openPostgres(url: string, options: PostgresOptions): Database {
 
 /** Runs every migration not yet applied. Throws if one fails (the rest are not attempted). */
 export async function migrateToLatest(database: Database): Promise<{ applied: string[] }> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) })
+  // Kysely looks for its own bookkeeping tables in every schema unless told which one, so on a
+  // PostgreSQL server holding several schemas (the tests make one each) name the current one.
+  const migrationTableSchema =
+    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect), ...(migrationTableSchema ? { migrationTableSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
