@@ -9,7 +9,7 @@ import { loggerOptions } from './logging.js'
 import security from './plugins/security.js'
 import assets from './plugins/assets.js'
 import views from './plugins/views.js'
-import sessions from './plugins/session.js'
+import sessions, { sessionCookieName } from './plugins/session.js'
 import csrf from './plugins/csrf.js'
 import rateLimits from './plugins/rate-limits.js'
 import auth from './plugins/auth.js'
@@ -54,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimits)
   await app.register(auth, {
     now,
+    cookieName: sessionCookieName(config.cookieSecure),
     loadUser: async (userId, authorityId) => {
       const user = await services.users.signedIn(userId)
       if (!user) return null

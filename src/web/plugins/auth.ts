@@ -22,6 +22,7 @@ export interface AuthOptions {
   /** Writes "access refused" to the audit trail (ASVS 16.3.2). */
   recordRefusal(request: FastifyRequest, what: string): Promise<void>
   readonly now: () => Date
+  readonly cookieName: string
 }
 
 declare module 'fastify' {
@@ -42,9 +43,18 @@ function sessionEnded(request: FastifyRequest, now: Date): Ended | null {
   return null
 }
 
+/**
+ * The store refuses an idle or too old session, so the request arrives with a cookie naming a
+ * session that no longer exists. Almost always that is inactivity; the page says so.
+ */
+function cookieOutlivedSession(request: FastifyRequest, cookieName: string): boolean {
+  const sent = request.cookies[cookieName]
+  return sent !== undefined && sent !== request.session.encryptedSessionId
+}
+
 async function identify(request: FastifyRequest, options: AuthOptions): Promise<Ended | null> {
   const userId = request.session.userId
-  if (!userId) return null
+  if (!userId) return cookieOutlivedSession(request, options.cookieName) ? 'inactive' : null
   const now = options.now()
   const ended = sessionEnded(request, now)
   const found = ended ? null : await options.loadUser(userId, request.session.authorityId)

@@ -1,0 +1,71 @@
+// For route tests: the app on a test database with a movable clock and the demo loaded, and a
+// tiny browser (a cookie jar, and the CSRF token read from the last page) driving app.inject.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Database } from '../data/db.js'
+import { createServices, DEMO_PASSWORD, testClock } from '../services/index.js'
+import { buildApp, type AppConfig } from './app.js'
+
+export const DEMO = {
+  password: DEMO_PASSWORD,
+  practitioner: 'practitioner@demo.example',
+  decisionOwner: 'decision-owner@demo.example',
+  partner: 'partner@demo.example',
+  businessUnit: 'business-unit@demo.example',
+  auditor: 'auditor@demo.example',
+  admin: 'admin@demo.example',
+  otherAuthorityPractitioner: 'practitioner.demo-borough@demo.example',
+} as const
+
+export async function testApp(database: Database, config: Partial<AppConfig> = {}) {
+  const clock = testClock('2026-11-24T09:00:00.000Z')
+  const services = createServices(database, { now: clock })
+  await services.loadDemo()
+  const app = await buildApp({
+    config: { production: false, sessionSecret: 'a-test-secret-that-is-at-least-32-characters', cookieSecure: false, trustProxy: false, logLevel: 'silent', ...config },
+    services,
+    now: clock,
+    logger: false,
+  })
+  await app.ready()
+  return { app, clock, services, browser: () => new TestBrowser(app) }
+}
+
+export class TestBrowser {
+  cookies = new Map<string, string>()
+  lastCsrf = ''
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name)
+      else this.cookies.set(c.name, c.value)
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1]
+    if (token) this.lastCsrf = token
+    return response
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies) }))
+  }
+
+  /** Posts a form with the last page's CSRF token unless `_csrf` is given (or null: none). */
+  async post(url: string, form: Record<string, string> = {}, csrf: string | null = this.lastCsrf): Promise<LightMyRequestResponse> {
+    const fields = csrf === null ? form : { _csrf: csrf, ...form }
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        cookies: Object.fromEntries(this.cookies),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      }),
+    )
+  }
+
+  async signIn(email: string, password: string = DEMO.password): Promise<LightMyRequestResponse> {
+    await this.get('/sign-in')
+    return this.post('/sign-in', { email, password })
+  }
+}
