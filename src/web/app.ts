@@ -15,6 +15,7 @@ import rateLimits from './plugins/rate-limits.js'
 import auth from './plugins/auth.js'
 import errors from './plugins/errors.js'
 import { features } from './features/index.js'
+import { recordRoutes } from './plugins/access.js'
 
 export interface AppConfig {
   readonly production: boolean
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   })
 
+  recordRoutes(app)
   await app.register(security, { production: config.production })
   await app.register(assets)
   await app.register(views, { production: config.production })

@@ -16,7 +16,8 @@ export const DEMO = {
   otherAuthorityPractitioner: 'practitioner.demo-borough@demo.example',
 } as const
 
-export async function testApp(database: Database, config: Partial<AppConfig> = {}) {
+/** `extend` adds routes before the app is ready (for example one that throws). */
+export async function testApp(database: Database, config: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void) {
   const clock = testClock('2026-11-24T09:00:00.000Z')
   const services = createServices(database, { now: clock })
   await services.loadDemo()
@@ -26,6 +27,7 @@ export async function testApp(database: Database, config: Partial<AppConfig> = {
     now: clock,
     logger: false,
   })
+  extend?.(app)
   await app.ready()
   return { app, clock, services, browser: () => new TestBrowser(app) }
 }

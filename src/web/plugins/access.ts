@@ -1,6 +1,7 @@
 // What a route needs before it runs. Every route declares it in its config; a route that
 // declares nothing is refused (deny by default), and a test enumerates the routes to prove that
 // each one has a declaration.
+import type { FastifyInstance, RouteOptions } from 'fastify'
 import type { Action } from '../../domain/permissions/index.js'
 
 /** Anyone, signed in or not: sign-in, the footer pages, /health, static files, error pages. */
@@ -14,6 +15,20 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
   }
+  interface FastifyInstance {
+    /** Every route with its declared access, for the test that proves each one has one. */
+    declaredRoutes(): { method: string; url: string; access: Access | undefined }[]
+  }
+}
+
+/** Records every route as it is added (the app registers this before anything else). */
+export function recordRoutes(app: FastifyInstance): void {
+  const routes: RouteOptions[] = []
+  app.addHook('onRoute', (route) => {
+    routes.push(route)
+  })
+  // Read at call time: hooks in child contexts (the static files) set `access` after this one runs.
+  app.decorate('declaredRoutes', () => routes.map((r) => ({ method: String(r.method), url: r.url, access: r.config?.access })))
 }
 
 /** For route options: `{ config: requires('audit:view') }`. */

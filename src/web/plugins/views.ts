@@ -42,7 +42,7 @@ async function views(app: FastifyInstance, options: ViewsOptions): Promise<void>
       noCache: !options.production,
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', formatters.dateTime)
-        env.addGlobal('assetUrl', (name: string) => app.assetUrl(name))
+        env.addGlobal('appAsset', (name: string) => app.assetUrl(name))
       },
     },
   })

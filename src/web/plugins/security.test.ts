@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { forEachDatabase } from '../../../test/helpers/databases.js'
+import { DEMO, testApp } from '../testing.js'
+
+forEachDatabase('every page has a CSP with a fresh nonce and the required directives, and no-store', async (database) => {
+  const { app, browser } = await testApp(database)
+  const user = browser()
+  await user.signIn(DEMO.admin)
+  const nonces = new Set<string>()
+  for (const url of ['/', '/settings', '/no-such-page', '/cookies', '/accessibility']) {
+    const response = await user.get(url)
+    const csp = String(response.headers['content-security-policy'])
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "script-src 'self' 'nonce-"]) {
+      assert.ok(csp.includes(directive), `${url}: ${directive} in ${csp}`)
+    }
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? ''
+    assert.ok(response.body.includes(`nonce="${nonce}"`), `${url}: the page's scripts carry the nonce`)
+    nonces.add(nonce)
+    assert.equal(response.headers['cache-control'], 'no-store', url)
+    assert.equal(response.headers['x-content-type-options'], 'nosniff')
+    assert.equal(response.headers['x-powered-by'], undefined)
+    assert.equal(response.headers['strict-transport-security'], undefined, 'no HSTS on plain HTTP outside production')
+  }
+  assert.equal(nonces.size, 5, 'a new nonce for each response')
+  await app.close()
+})
+
+forEachDatabase('production sends HSTS and a Secure __Host- session cookie', async (database) => {
+  const { app } = await testApp(database, { production: true, cookieSecure: true, trustProxy: true })
+  const response = await app.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } })
+  assert.match(String(response.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/)
+  const cookie = String(response.headers['set-cookie'])
+  assert.match(cookie, /^__Host-sin-session=/)
+  for (const part of ['Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']) assert.ok(cookie.includes(part), `${part} in ${cookie}`)
+  assert.doesNotMatch(cookie, /Domain=/)
+  await app.close()
+})
+
+forEachDatabase('a POST without a CSRF token, or with a wrong one, is refused with a GOV.UK page and changes nothing', async (database) => {
+  const { app, browser } = await testApp(database)
+  const user = browser()
+  await user.signIn(DEMO.admin)
+  await user.get('/settings/details')
+  for (const token of [null, 'not-the-token']) {
+    const response = await user.post('/settings/details', { name: 'Changed by a forged form', decisionOwnerTitle: 'X', version: '1' }, token)
+    assert.equal(response.statusCode, 403)
+    assert.match(response.body, /Your form has expired/)
+    assert.match(response.body, /govuk-template/)
+  }
+  const settings = await user.get('/settings')
+  assert.doesNotMatch(settings.body, /Changed by a forged form/)
+  const signIn = await browser().post('/sign-in', { email: DEMO.admin, password: DEMO.password }, null)
+  assert.equal(signIn.statusCode, 403, 'sign-in is CSRF-protected too')
+  await app.close()
+})
+
+forEachDatabase('errors show a GOV.UK page, and in production no stack trace', async (database) => {
+  const { app } = await testApp(database, { production: true }, (routes) =>
+    routes.get('/explode', { config: { access: 'public' } }, async () => {
+      throw new Error('SELECT secret FROM users -- should never be shown')
+    }),
+  )
+  const failed = await app.inject({ method: 'GET', url: '/explode' })
+  assert.equal(failed.statusCode, 500)
+  assert.match(failed.body, /Sorry, there is a problem with the service/)
+  assert.doesNotMatch(failed.body, /SELECT|secret|at [^ ]+\.ts/)
+  const missing = await app.inject({ method: 'GET', url: '/no-such-page' })
+  assert.equal(missing.statusCode, 404)
+  assert.match(missing.body, /Page not found/)
+  await app.close()
+})
+
+forEachDatabase('/health reports the database without secrets', async (database) => {
+  const { app } = await testApp(database)
+  const response = await app.inject({ method: 'GET', url: '/health' })
+  assert.equal(response.statusCode, 200)
+  assert.deepEqual(response.json(), { status: 'ok', database: 'ok' })
+  await app.close()
+})
