@@ -159,7 +159,7 @@ export class BankHolidayCalendar {
   countWorkingDaysBetweenEpochDays(from: number, to: number): number {
     if (to <= from) return 0
     this.assertCovered(from + 1)
-    this.assertCovered(to)
+    this.assertCovered(Math.min(to, this.lastDay + 1))
     return this.workingIndex(to) - this.workingIndex(from)
   }
 
