@@ -8,13 +8,8 @@ import { inTransaction, refuse, type Actor, type AuditEvent, type Refusal, type 
 
 export type AuditEntry = Omit<ChainedEntry, 'prevHash' | 'hash'>
 
-export interface AuditQuery {
-  readonly from?: string
-  readonly to?: string
-  readonly actor?: string
-  readonly action?: string
-  readonly recordType?: string
-  readonly recordId?: string
+/** The auditors' filters (their authority is implied) and the page wanted. */
+export interface AuditQuery extends Omit<AuditFilters, 'authorityId'> {
   /** 1-based. */
   readonly page?: number
   readonly pageSize?: number

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { authoritiesRepository, partnersRepository, type AuthorityPartner } from '../data/repositories/authorities.js'
 import type { AuthorityRow, PartnerKind, PartnerOrganisationRow } from '../data/schema.js'
-import { actorMay, inTransaction, refuse, type Actor, type Refusal, type ServiceDeps } from './context.js'
+import { inTransaction, refuse, type Actor, type Refusal, type ServiceDeps } from './context.js'
 
 export interface Authority {
   readonly id: string
@@ -132,12 +132,9 @@ export function authorityService(deps: ServiceDeps) {
     ): Promise<{ ok: true; authority: Authority } | Refusal<'forbidden' | 'not-found' | 'stale'> | InvalidInput> {
       const parsed = settingsSchema.safeParse(input)
       if (!parsed.success) return Promise.resolve(invalid(parsed.error))
-      return inTransaction(deps, async ({ trx, now, audit }) => {
+      return inTransaction(deps, async ({ trx, now, audit, permit }) => {
         const event = { authorityId, recordType: 'authority', recordId: authorityId }
-        if (!actorMay(actor, authorityId, 'settings:manage')) {
-          await audit(actor, { ...event, action: 'access.refused', outcome: 'refused: settings:manage' })
-          return refuse('forbidden')
-        }
+        if (!(await permit(actor, 'settings:manage', event))) return refuse('forbidden')
         const authorities = authoritiesRepository(trx)
         if (!(await authorities.findById(authorityId))) return refuse('not-found')
         if (!(await authorities.updateSettings(authorityId, version, settingsColumns(parsed.data), now.toISOString()))) return refuse('stale')
@@ -172,12 +169,9 @@ export function partnerService(deps: ServiceDeps) {
 
     /** Makes the organisation the authority's police force or ICB (by its kind). */
     link(actor: Actor, authorityId: string, partnerId: string): Promise<{ ok: true } | Refusal<'forbidden' | 'not-found'>> {
-      return inTransaction(deps, async ({ trx, audit }) => {
+      return inTransaction(deps, async ({ trx, audit, permit }) => {
         const event = { authorityId, recordType: 'partner-organisation', recordId: partnerId }
-        if (!actorMay(actor, authorityId, 'settings:manage')) {
-          await audit(actor, { ...event, action: 'access.refused', outcome: 'refused: settings:manage' })
-          return refuse('forbidden')
-        }
+        if (!(await permit(actor, 'settings:manage', event))) return refuse('forbidden')
         const partner = await partnersRepository(trx).findById(partnerId)
         if (!partner || !(await authoritiesRepository(trx).findById(authorityId))) return refuse('not-found')
         await partnersRepository(trx).link(authorityId, partner)

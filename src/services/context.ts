@@ -81,12 +81,17 @@ export interface ServiceDeps {
   readonly now: Clock
 }
 
+/** What a refused action was about: the authority, and the record if there is one. */
+export type RefusalSubject = Omit<AuditEvent, 'action' | 'outcome'> & { readonly authorityId: string }
+
 /** A transaction handed to a service's body, with the audit append bound to it. */
 export interface UnitOfWork {
   readonly trx: Kysely<Schema>
   readonly now: Date
   /** Appends to the trail inside this transaction: both commit, or neither does. */
   audit(actor: Actor, event: AuditEvent): Promise<void>
+  /** May the actor do this in the event's authority? If not, the refusal is audited (ASVS 16.3.2). */
+  permit(actor: Actor, action: Action, about: RefusalSubject): Promise<boolean>
 }
 
 /** Runs `body` in one transaction with one reading of the clock. */
@@ -94,13 +99,15 @@ export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => 
   return deps.database.db.transaction().execute(async (trx) => {
     const now = deps.now()
     const trail = auditRepository(trx, sha256Hex)
-    return body({
-      trx,
-      now,
-      audit: async (actor, event) => {
-        await trail.append(auditFields(actor, event, now))
-      },
-    })
+    const audit = async (actor: Actor, event: AuditEvent) => {
+      await trail.append(auditFields(actor, event, now))
+    }
+    const permit = async (actor: Actor, action: Action, about: RefusalSubject) => {
+      if (actorMay(actor, about.authorityId, action)) return true
+      await audit(actor, { ...about, action: 'access.refused', outcome: `refused: ${action}` })
+      return false
+    }
+    return body({ trx, now, audit, permit })
   })
 }
 

@@ -24,7 +24,9 @@ type Callback = (error?: unknown) => void
  * What the store keeps: whatever the session holds, as JSON. It reads `userId` (a string, set
  * by the web layer at sign-in) to know whose session it is, so disabling a user ends it.
  */
-export type StoredSession = object & { userId?: unknown }
+function userIdOf(session: object): string | null {
+  return 'userId' in session && typeof session.userId === 'string' ? session.userId : null
+}
 
 export function sessionStore(deps: ServiceDeps) {
   const sessions = sessionsRepository(deps.database.db)
@@ -41,7 +43,7 @@ export function sessionStore(deps: ServiceDeps) {
     return JSON.parse(row.data) as unknown
   }
 
-  async function save(sessionId: string, session: StoredSession): Promise<void> {
+  async function save(sessionId: string, session: object): Promise<void> {
     const id = sha256Hex(sessionId)
     const now = deps.now()
     const existing = await sessions.find(id)
@@ -49,7 +51,7 @@ export function sessionStore(deps: ServiceDeps) {
     const expires = Math.min(now.getTime() + SESSION_LIMITS.idleMs, new Date(createdAt).getTime() + SESSION_LIMITS.absoluteMs)
     await sessions.save({
       id,
-      user_id: typeof session.userId === 'string' ? session.userId : null,
+      user_id: userIdOf(session),
       data: JSON.stringify(session),
       created_at: createdAt,
       last_seen_at: now.toISOString(),
@@ -66,7 +68,7 @@ export function sessionStore(deps: ServiceDeps) {
     get<T>(sessionId: string, callback: (error: unknown, session?: T | null) => void): void {
       load(sessionId).then((session) => callback(null, session as T | null), (error: unknown) => callback(error))
     },
-    set(sessionId: string, session: StoredSession, callback: Callback): void {
+    set(sessionId: string, session: object, callback: Callback): void {
       save(sessionId, session).then(() => callback(), (error: unknown) => callback(error))
     },
     destroy(sessionId: string, callback: Callback): void {

@@ -87,12 +87,9 @@ export function userService(deps: ServiceDeps) {
       }
       // Hashing takes a noticeable moment, so it happens before the transaction opens.
       const passwordHash = existing ? null : await hashPassword(input.password)
-      return inTransaction(deps, async ({ trx, now, audit }) => {
+      return inTransaction(deps, async ({ trx, now, audit, permit }) => {
         const event = { authorityId: input.authorityId, recordType: 'user' }
-        if (!actorMay(actor, input.authorityId, 'users:manage')) {
-          await audit(actor, { ...event, action: 'access.refused', outcome: 'refused: users:manage' })
-          return refuse('forbidden')
-        }
+        if (!(await permit(actor, 'users:manage', event))) return refuse('forbidden')
         if (!(await authoritiesRepository(trx).findById(input.authorityId))) return refuse('not-found')
         const users = usersRepository(trx)
         const at = now.toISOString()
@@ -120,12 +117,9 @@ export function userService(deps: ServiceDeps) {
 
     changeRole(actor: Actor, authorityId: string, userId: string, role: Role): Promise<{ ok: true } | Refusal<'forbidden' | 'not-found' | 'invalid'>> {
       if (!isRole(role)) return Promise.resolve(refuse('invalid'))
-      return inTransaction(deps, async ({ trx, now, audit }) => {
+      return inTransaction(deps, async ({ trx, now, audit, permit }) => {
         const event = { authorityId, recordType: 'user', recordId: userId }
-        if (!actorMay(actor, authorityId, 'users:manage')) {
-          await audit(actor, { ...event, action: 'access.refused', outcome: 'refused: users:manage' })
-          return refuse('forbidden')
-        }
+        if (!(await permit(actor, 'users:manage', event))) return refuse('forbidden')
         const users = usersRepository(trx)
         if ((await users.membershipRole(userId, authorityId)) === null) return refuse('not-found')
         await users.setMembership(userId, authorityId, role, now.toISOString())

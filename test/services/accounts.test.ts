@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { promisify } from 'node:util'
+import type { SessionStore as FastifySessionStore } from '@fastify/session'
 import { Permissions } from '../../src/domain/permissions/index.js'
 import { DEMO_PASSWORD, SESSION_LIMITS, systemActor, type Actor, type Services } from '../../src/services/index.js'
 import { forEachDatabase, servicesAt } from '../helpers/databases.js'
@@ -12,8 +13,11 @@ async function actorFor(services: Services, email: string, authorityCode?: strin
   return { kind: 'user', userId: result.user.id, email, permissions: new Permissions(result.user.memberships, current), requestId: 'req' }
 }
 
+const cookie = { originalMaxAge: null }
+
 function store(services: Services) {
-  const s = services.sessionStore
+  // The type annotation is the test that @fastify/session accepts the store as it is.
+  const s: FastifySessionStore = services.sessionStore
   return {
     get: promisify((sid: string, cb: (e: unknown, v?: unknown) => void) => s.get(sid, cb)),
     set: promisify(s.set),
@@ -76,9 +80,9 @@ forEachDatabase('disabling a user ends all their sessions at once; enabling lets
   const cov = await services.authorities.getByCode('COV')
   assert.ok(user && cov)
   const sessions = store(services)
-  await sessions.set('first-session-id', { userId: user.id, cookie: {} })
-  await sessions.set('second-session-id', { userId: user.id, cookie: {} })
-  await sessions.set('admin-session-id', { userId: admin.kind === 'user' ? admin.userId : '', cookie: {} })
+  await sessions.set('first-session-id', { userId: user.id, cookie })
+  await sessions.set('second-session-id', { userId: user.id, cookie })
+  await sessions.set('admin-session-id', { userId: admin.kind === 'user' ? admin.userId : '', cookie })
   assert.ok((await services.users.disable(admin, cov.id, user.id)).ok)
   assert.equal(await sessions.get('first-session-id'), null)
   assert.equal(await sessions.get('second-session-id'), null)
@@ -91,8 +95,8 @@ forEachDatabase('disabling a user ends all their sessions at once; enabling lets
 forEachDatabase('sessions: stored by a hash of their id, ended after 30 idle minutes or 12 hours', async (database) => {
   const { services, clock } = servicesAt(database)
   const sessions = store(services)
-  await sessions.set('session-id-one', { cookie: {}, authorityId: 'x' })
-  assert.deepEqual(await sessions.get('session-id-one'), { cookie: {}, authorityId: 'x' })
+  await sessions.set('session-id-one', { cookie, authorityId: 'x' })
+  assert.deepEqual(await sessions.get('session-id-one'), { cookie, authorityId: 'x' })
   const ids = (await database.db.selectFrom('sessions').select('id').execute()).map((r) => r.id)
   assert.equal(ids.length, 1)
   assert.ok(!ids.includes('session-id-one') && /^[0-9a-f]{64}$/.test(ids[0] ?? ''), 'only the SHA-256 of the id is stored')
@@ -102,19 +106,19 @@ forEachDatabase('sessions: stored by a hash of their id, ended after 30 idle min
   clock.advance(1)
   assert.equal(await sessions.get('session-id-one'), null, 'idle for 30 minutes')
 
-  await sessions.set('session-id-two', { cookie: {} })
+  await sessions.set('session-id-two', { cookie })
   for (let elapsed = 0; elapsed < SESSION_LIMITS.absoluteMs; elapsed += 20 * 60_000) {
     assert.notEqual(await sessions.get('session-id-two'), null)
-    await sessions.set('session-id-two', { cookie: {} })
+    await sessions.set('session-id-two', { cookie })
     clock.advance(20 * 60_000)
   }
   assert.equal(await sessions.get('session-id-two'), null, 'active, but 12 hours old')
 
-  await sessions.set('session-id-three', { cookie: {} })
+  await sessions.set('session-id-three', { cookie })
   await sessions.destroy('session-id-three')
   assert.equal(await sessions.get('session-id-three'), null, 'sign out ends it on the server')
   clock.advance(SESSION_LIMITS.absoluteMs)
-  await sessions.set('session-id-four', { cookie: {} })
+  await sessions.set('session-id-four', { cookie })
   assert.equal(await services.sessionStore.prune(), 0)
   assert.equal((await database.db.selectFrom('sessions').select('id').execute()).length, 1, 'expired rows are cleared out')
 })
