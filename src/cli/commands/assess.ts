@@ -53,7 +53,7 @@ message naming the field on standard error, exit status 2.
     }
     let input: unknown
     try {
-      input = JSON.parse(text)
+      input = JSON.parse(text.replace(/^\uFEFF/, ''))
     } catch (error) {
       throw new UsageError(`the input (${file === '-' ? 'standard input' : file}) is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
     }
