@@ -36,13 +36,22 @@ describe('validating the facts', () => {
     ['child.dateOfBirth', { child: { dateOfBirth: 20251030 } }],
     ['child.unborn', { child: { unborn: 'no' } }],
     ['child.lookedAfter', { child: { lookedAfter: 1 } }],
-    ['child.careLeaver', { child: { careLeaver: null } }],
+    ['child.careLeaver', { child: { careLeaver: 'true' } }],
+    ['normallyResident', { normallyResident: null }],
   ]
   for (const [field, change] of wrong) {
     it(`names ${field} when it has the wrong type or value`, () => {
       assert.deepEqual(problemFields({ ...BASE, ...change }), [field])
     })
   }
+  it('reads null in an optional field as unknown, as if it were left out', () => {
+    const withNulls = raw({ incidentDate: null, child: { dateOfBirth: null, unborn: null, lookedAfter: null, careLeaver: null } })
+    const result = validateFacts(withNulls)
+    assert.ok(result.ok)
+    assert.equal(result.facts.incidentDate, undefined)
+    assert.equal(result.facts.child.dateOfBirth, undefined)
+    assert.ok(validateFacts({ ...BASE, child: null }).ok)
+  })
   it('names the field holding an impossible date such as 30 February', () => {
     assert.deepEqual(problemFields(raw({ awareDate: '2026-02-30' })), ['awareDate'])
     assert.deepEqual(problemFields(raw({ child: { dateOfBirth: '2025-02-29' } })), ['child.dateOfBirth'])

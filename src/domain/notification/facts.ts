@@ -50,6 +50,12 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : `${typeof value} ${JSON.stringify(value)}`
 }
 
+// Callers that serialise "unknown" as JSON null (common in other systems) mean the same as leaving
+// an optional field out, so null is read as absent there; a required field must still have a value.
+function absentIfOptionalNull(value: unknown, required: boolean): unknown {
+  return value === null && !required ? undefined : value
+}
+
 /** Reads the fields one by one, collecting every problem rather than stopping at the first. */
 class Reader {
   readonly problems: FactsProblem[] = []
@@ -59,7 +65,7 @@ class Reader {
   }
 
   date(input: Input, key: string, field: string, required: boolean): CalendarDay | undefined {
-    const value = input[key]
+    const value = absentIfOptionalNull(input[key], required)
     if (value === undefined) {
       if (required) this.problem(field, 'is required (a date in the form YYYY-MM-DD)')
       return undefined
@@ -83,7 +89,7 @@ class Reader {
   }
 
   flag(input: Input, key: string, field: string, required: boolean): boolean {
-    const value = input[key]
+    const value = absentIfOptionalNull(input[key], required)
     if (value === undefined) {
       if (required) this.problem(field, 'is required (true or false)')
       return false
@@ -103,7 +109,7 @@ export function validateFacts(input: unknown): FactsResult {
   const abuseOrNeglect = r.choice(input, 'abuseOrNeglect', ABUSE_OR_NEGLECT)
   const location = r.choice(input, 'location', LOCATIONS)
   const normallyResident = r.flag(input, 'normallyResident', 'normallyResident', true)
-  const rawChild = input['child'] === undefined ? {} : input['child']
+  const rawChild = input['child'] === undefined || input['child'] === null ? {} : input['child']
   if (!isRecord(rawChild)) r.problem('child', `must be an object, not ${describe(rawChild)}`)
   const childInput = isRecord(rawChild) ? rawChild : {}
   const dateOfBirth = r.date(childInput, 'dateOfBirth', 'child.dateOfBirth', false)
