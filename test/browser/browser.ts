@@ -1,0 +1,61 @@
+// The browser tests' harness: the service in-process on a random port with a temporary SQLite
+// database and the demo, and Debian's Chromium driven by playwright-core. Missing Chromium is a
+// failure with a way to fix it, never a skip.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { migrateToLatest, openDatabase } from '../../src/data/db.js'
+import { createServices, DEMO_PASSWORD } from '../../src/services/index.js'
+import { buildApp } from '../../src/web/app.js'
+
+const CHROMIUM = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p))
+export const SCREENSHOTS = 'test-results/screenshots'
+
+export async function startService() {
+  const dir = mkdtempSync(join(tmpdir(), 'sin-browser-'))
+  const database = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
+  await migrateToLatest(database)
+  const services = createServices(database)
+  await services.loadDemo()
+  const app = await buildApp({
+    config: { production: false, sessionSecret: 'a-browser-test-secret-of-32-characters-or-more', cookieSecure: false, trustProxy: false, logLevel: 'silent' },
+    services,
+    logger: false,
+  })
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    url,
+    async stop() {
+      await app.close()
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!CHROMIUM) {
+    throw new Error('Chromium is not installed. Install it with "apt-get install chromium" (or set CHROME_PATH), then run the tests again.')
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+/** Runs axe for WCAG 2.2 A and AA on the page; answers the violations, described for a failure message. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  return results.violations.map((v) => `${page.url()}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${base}/`)
+}
