@@ -96,6 +96,108 @@ export interface AuditChainHeadTable {
   last_hash: string
 }
 
+// Incidents (issue 4): the sections and each child's details are JSON text, checked by the domain
+// on the way in and read back into domain types; aware_date is repeated as a column for worklists.
+export interface IncidentsTable {
+  id: string
+  authority_id: string
+  /** Human-friendly and unique per authority, e.g. COV-2026-0007; never a name. */
+  reference: string
+  status: string
+  version: Generated<number>
+  aware_date: string | null
+  awareness: string
+  incident: string
+  abuse: string
+  safeguarding: string
+  notification_grouping: string | null
+  raised_by_partner_id: string | null
+  created_by: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface IncidentReferenceCountersTable {
+  authority_id: string
+  year: number
+  last_number: number
+}
+
+export interface IncidentChildrenTable {
+  id: string
+  incident_id: string
+  position: number
+  details: string
+  created_at: Instant
+  updated_at: Instant
+}
+
+/** The lifecycle history: every transition, with its comment (the audit trail never holds contents). */
+export interface IncidentEventsTable {
+  id: string
+  incident_id: string
+  /** 1, 2, 3… per incident: several events can share an instant. */
+  seq: number
+  action: string
+  from_status: string | null
+  to_status: string
+  comment: string | null
+  actor_user_id: string | null
+  actor: string
+  at: Instant
+}
+
+export interface PartnerViewRequestsTable {
+  id: string
+  incident_id: string
+  partner_organisation_id: string
+  kind: PartnerKind
+  comment: string | null
+  requested_by: string
+  requested_at: Instant
+}
+
+export interface PartnerViewsTable {
+  id: string
+  incident_id: string
+  /** 'authority' is the decision owner's own working view. */
+  kind: 'authority' | PartnerKind
+  partner_organisation_id: string | null
+  view: 'notify' | 'do_not_notify' | 'unsure'
+  reasons: string
+  recorded_by: string
+  recorded_at: Instant
+}
+
+/** Immutable: never updated; a revisit adds a row. */
+export interface DecisionsTable {
+  id: string
+  incident_id: string
+  decision: 'notify' | 'do_not_notify' | 'refer_to_other_authority'
+  rationale: string
+  departs_from_engine: number
+  departure_reason: string | null
+  judgements: string
+  partners_consulted: string
+  /** The engine's outcome at decision time (JSON), so reports can show departures later. */
+  engine_outcome: string
+  /** The record as it was when decided (JSON). */
+  facts: string
+  decided_by: string
+  decided_at: Instant
+}
+
+export interface OtherAuthorityLiaisonsTable {
+  id: string
+  incident_id: string
+  other_authority: string
+  contact: string
+  contacted_on: string
+  agreed: string
+  recorded_by: string
+  recorded_at: Instant
+}
+
 export interface Schema {
   authorities: AuthoritiesTable
   partner_organisations: PartnerOrganisationsTable
@@ -105,6 +207,14 @@ export interface Schema {
   sessions: SessionsTable
   audit_entries: AuditEntriesTable
   audit_chain_head: AuditChainHeadTable
+  incidents: IncidentsTable
+  incident_reference_counters: IncidentReferenceCountersTable
+  incident_children: IncidentChildrenTable
+  incident_events: IncidentEventsTable
+  partner_view_requests: PartnerViewRequestsTable
+  partner_views: PartnerViewsTable
+  decisions: DecisionsTable
+  other_authority_liaisons: OtherAuthorityLiaisonsTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>
@@ -117,3 +227,10 @@ export type MembershipRow = Selectable<MembershipsTable>
 export type SessionRow = Selectable<SessionsTable>
 export type AuditEntryRow = Selectable<AuditEntriesTable>
 export type NewAuditEntryRow = Insertable<AuditEntriesTable>
+export type IncidentRow = Selectable<IncidentsTable>
+export type IncidentChildRow = Selectable<IncidentChildrenTable>
+export type IncidentEventRow = Selectable<IncidentEventsTable>
+export type PartnerViewRequestRow = Selectable<PartnerViewRequestsTable>
+export type PartnerViewRow = Selectable<PartnerViewsTable>
+export type DecisionRow = Selectable<DecisionsTable>
+export type OtherAuthorityLiaisonRow = Selectable<OtherAuthorityLiaisonsTable>

@@ -22,12 +22,19 @@
 //                recordType, recordId }) for views, refusals and exports (with justification);
 //                services.audit.query(actor, authorityId, filters) for the auditors' page.
 //   - health:    services.health() for /health.
+import { loadBundledCalendar } from '../calendar/bundled.js'
 import type { Database } from '../data/db.js'
+import type { BankHolidayCalendar } from '../domain/calendar/index.js'
 import { databaseIsReachable } from '../data/db.js'
 import { auditService } from './audit.js'
 import { authorityService, partnerService } from './authorities.js'
 import type { Clock, ServiceDeps } from './context.js'
+import { decisionService } from './decisions.js'
 import { loadDemo } from './demo.js'
+import { loadDemoCases } from './demo-cases.js'
+import type { IncidentDeps } from './incident-access.js'
+import { incidentService } from './incidents.js'
+import { partnerViewService } from './partner-views.js'
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
@@ -35,6 +42,8 @@ import { userService } from './users.js'
 export interface ServiceOptions {
   /** The clock; defaults to the system clock. Tests pass testClock(). */
   readonly now?: Clock
+  /** The bank holiday calendar for deadlines; defaults to the bundled England and Wales one. */
+  readonly calendar?: BankHolidayCalendar
 }
 
 export function createServices(database: Database, options: ServiceOptions = {}) {
@@ -42,6 +51,10 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const authorities = authorityService(deps)
   const partners = partnerService(deps)
   const users = userService(deps)
+  const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
+  const incidents = incidentService(incidentDeps)
+  const partnerViews = partnerViewService(incidentDeps)
+  const decisions = decisionService(incidentDeps)
   return {
     now: deps.now,
     authorities,
@@ -50,7 +63,14 @@ export function createServices(database: Database, options: ServiceOptions = {})
     signIn: signInService(deps),
     sessionStore: sessionStore(deps),
     audit: auditService(deps),
-    loadDemo: () => loadDemo({ authorities, partners, users }),
+    incidents,
+    partnerViews,
+    decisions,
+    loadDemo: async () => {
+      const result = await loadDemo({ authorities, partners, users })
+      await loadDemoCases({ authorities, users, incidents, partnerViews, decisions }, deps.now)
+      return result
+    },
     health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),
   }
 }
