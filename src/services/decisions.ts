@@ -12,7 +12,7 @@ import {
 } from '../domain/incident/index.js'
 import type { LifecycleAction } from '../domain/lifecycle/index.js'
 import { inTransaction, refuse, type Actor } from './context.js'
-import { actorLabel, hasErrors, invalidErrors, isRefusal, loadIncident, londonDay, takeStep, type IncidentDeps, type LoadRefusal } from './incident-access.js'
+import { actorLabel, hasErrors, invalidErrors, isRefusal, loadIncident, londonDay, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal } from './incident-access.js'
 import { fieldErrors } from './incident-input.js'
 import type { Saved } from './incidents.js'
 
@@ -98,7 +98,7 @@ export function decisionService(deps: IncidentDeps) {
     },
 
     /** Only the decision owner; the engine's outcome and the facts are kept with the decision. */
-    recordDecision(actor: Actor, incidentId: string, version: number, input: unknown): Promise<{ ok: true; version: number; decisionId: string; departsFromEngine: boolean } | Awaited<Saved>> {
+    recordDecision(actor: Actor, incidentId: string, version: number, input: unknown): Promise<{ ok: true; version: number; decisionId: string; departsFromEngine: boolean } | ChangeRefusal> {
       const parsed = decisionSchema.safeParse(input ?? {})
       if (!parsed.success) return Promise.resolve(invalidErrors(fieldErrors(parsed.error)))
       const decision: DecisionInput = parsed.data
