@@ -33,17 +33,38 @@ export async function withTestDatabase<T>(dialect: Dialect, body: (database: Dat
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   try {
-    await admin.query(`create schema ${schema}`)
-    const database = await openDatabase(url, { schema, maxConnections: 4 })
+    const database = await schemaChangesInTurn(async () => {
+      await admin.query(`create schema ${schema}`)
+      const opened = await openDatabase(url, { schema, maxConnections: 4 })
+      await migrateToLatest(opened)
+      return opened
+    })
     try {
-      await migrateToLatest(database)
       return await body(database)
     } finally {
       await database.close()
     }
   } finally {
-    await admin.query(`drop schema if exists ${schema} cascade`)
+    await schemaChangesInTurn(() => admin.query(`drop schema if exists ${schema} cascade`))
     await admin.end()
+  }
+}
+
+// Kysely's migrator scans every schema on the server (has_schema_privilege on each), so a schema
+// that a parallel test file drops mid-scan fails the migration with "schema does not exist".
+// Creating, migrating and dropping test schemas therefore take turns, across test processes
+// (a no-op without PostgreSQL). Tests that run migrations again go through this too.
+const SCHEMA_CHANGE_LOCK = 727_001
+export async function schemaChangesInTurn<T>(work: () => Promise<T>): Promise<T> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) return work()
+  const lock = new pg.Client({ connectionString: url })
+  await lock.connect()
+  try {
+    await lock.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK])
+    return await work()
+  } finally {
+    await lock.end() // ending the session releases its advisory lock
   }
 }
 
