@@ -90,10 +90,19 @@ forEachDatabase('the auditors’ query: their authority only, filtered, paged, a
   assert.ok(demo)
   await services.audit.record(auditor, { action: 'record.viewed', outcome: 'done', authorityId: demo.id, recordType: 'case', recordId: 'case-2' })
 
+  // Sign-ins carry no authority: Coventry's auditor sees its own members' and nobody else's.
+  await services.signIn({ email: 'practitioner@demo.example', password: 'not the password at all' })
+  await services.signIn({ email: 'practitioner.demo-borough@demo.example', password: DEMO_PASSWORD })
+  const borough = await services.users.findByEmail('practitioner.demo-borough@demo.example')
+  assert.ok(borough)
+
   const all = await services.audit.query(auditor, cov.authorityId)
   assert.ok(all.ok)
-  assert.ok(all.entries.every((e) => e.authorityId === cov.authorityId), 'only Coventry’s entries')
+  assert.ok(all.entries.every((e) => e.authorityId === cov.authorityId || e.authorityId === null), 'only Coventry’s entries and its members’ sign-ins')
   assert.ok(!all.entries.some((e) => e.recordId === 'case-2'))
+  assert.ok(all.entries.some((e) => e.action === 'sign-in.succeeded' && e.actorUserId === signedIn.user.id), 'their own sign-in')
+  assert.ok(all.entries.some((e) => e.action === 'sign-in.failed' && e.actor === 'practitioner@demo.example'), 'a member’s failed sign-in')
+  assert.ok(!all.entries.some((e) => e.actorUserId === borough.id || e.recordId === borough.id), 'not another authority’s member')
   const filtered = await services.audit.query(auditor, cov.authorityId, { actor: 'AUDITOR@', action: 'record.viewed', from: clock().toISOString() })
   assert.ok(filtered.ok)
   assert.deepEqual(filtered.entries.map((e) => e.recordId), ['case-1'])

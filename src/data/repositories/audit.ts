@@ -92,7 +92,18 @@ export function auditRepository(db: Kysely<Schema>, hashText: HashText) {
     /** Newest first, with the total for the pager. */
     async query(filters: AuditFilters, limit: number, offset: number): Promise<{ entries: ChainedEntry[]; total: number }> {
       let query = db.selectFrom('audit_entries')
-      if (filters.authorityId !== undefined) query = query.where('authority_id', '=', filters.authorityId)
+      const authorityId = filters.authorityId
+      if (authorityId !== undefined) {
+        // Sign-ins and sign-outs belong to no one authority (a partner serves several), so they
+        // carry none; an authority's auditor still sees those of its own members.
+        const members = db.selectFrom('memberships').select('user_id').where('authority_id', '=', authorityId)
+        query = query.where((eb) =>
+          eb.or([
+            eb('authority_id', '=', authorityId),
+            eb.and([eb('authority_id', 'is', null), eb.or([eb('actor_user_id', 'in', members), eb.and([eb('record_type', '=', 'user'), eb('record_id', 'in', members)])])]),
+          ]),
+        )
+      }
       if (filters.from !== undefined) query = query.where('at', '>=', filters.from)
       if (filters.to !== undefined) query = query.where('at', '<=', filters.to)
       if (filters.actor !== undefined) {
