@@ -17,6 +17,8 @@ import errors from './plugins/errors.js'
 import { features } from './features/index.js'
 import { recordRoutes } from './plugins/access.js'
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
 export interface AppConfig {
   readonly production: boolean
   readonly sessionSecret: string
@@ -39,9 +41,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
-    // A request id from the proxy is kept only when the proxy is trusted (ASVS 4.1.3).
-    requestIdHeader: config.trustProxy ? 'x-request-id' : false,
-    genReqId: () => randomUUID(),
+    // A request id from the proxy is kept only when the proxy is trusted (ASVS 4.1.3), and only
+    // when it looks like an id, so nothing else reaches the logs through it (ASVS 16.4.1).
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const fromProxy = config.trustProxy ? request.headers['x-request-id'] : undefined
+      return typeof fromProxy === 'string' && REQUEST_ID.test(fromProxy) ? fromProxy : randomUUID()
+    },
     bodyLimit: 100_000,
     routerOptions: { ignoreTrailingSlash: true },
   })

@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../data/db.js'
 import { createServices, DEMO_PASSWORD, testClock } from '../services/index.js'
 import { buildApp, type AppConfig } from './app.js'
+import { loggerOptions } from './logging.js'
 
 export const DEMO = {
   password: DEMO_PASSWORD,
@@ -16,8 +17,12 @@ export const DEMO = {
   otherAuthorityPractitioner: 'practitioner.demo-borough@demo.example',
 } as const
 
+/** Test options: AppConfig values, and `logTo` to capture the real pino logs as JSON lines. */
+export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void }
+
 /** `extend` adds routes before the app is ready (for example one that throws). */
-export async function testApp(database: Database, config: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void) {
+export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance) => void) {
+  const { logTo, ...config } = options
   const clock = testClock('2026-11-24T09:00:00.000Z')
   const services = createServices(database, { now: clock })
   await services.loadDemo()
@@ -25,7 +30,7 @@ export async function testApp(database: Database, config: Partial<AppConfig> = {
     config: { production: false, sessionSecret: 'a-test-secret-that-is-at-least-32-characters', cookieSecure: false, trustProxy: false, logLevel: 'silent', ...config },
     services,
     now: clock,
-    logger: false,
+    logger: logTo ? { ...loggerOptions('info'), stream: { write: logTo } } : false,
   })
   extend?.(app)
   await app.ready()
