@@ -3,7 +3,7 @@
 // with the version the user saw, and write the history and the audit entry in the same transaction.
 import type { BankHolidayCalendar } from '../domain/calendar/index.js'
 import { CalendarDay } from '../domain/calendar/index.js'
-import { transition, type LifecycleAction } from '../domain/lifecycle/index.js'
+import { transition, type LifecycleAction, type Status } from '../domain/lifecycle/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { incidentsRepository, type IncidentChange, type StoredIncident } from '../data/repositories/incidents.js'
 import { refuse, type Actor, type Refusal, type ServiceDeps, type UnitOfWork } from './context.js'
@@ -41,6 +41,21 @@ export const ACTION_PERMISSION: Readonly<Record<LifecycleAction, Action>> = {
   decide_do_not_notify: 'decision:record',
   decide_refer: 'decision:record',
   revisit: 'decision:record',
+  // After the decision (issue 5): the table narrows these to the roles that take each step.
+  record_notification: 'notification:submit',
+  record_serious_incident_notification: 'notification:submit',
+  withdraw_notification: 'notification:submit',
+  update_rapid_review: 'review:manage',
+  contribute_rapid_review: 'case:view',
+  send_rapid_review: 'review:manage',
+  record_panel_response: 'review:manage',
+  commission_practice_review: 'review:manage',
+  no_further_review: 'review:manage',
+  update_practice_review: 'review:manage',
+  manage_actions: 'action:manage',
+  extend_clock: 'review:manage',
+  close: 'case:view',
+  reopen: 'case:view',
 }
 
 export const actorLabel = (actor: Actor): string => (actor.kind === 'user' ? actor.email : actor.name)
@@ -72,6 +87,8 @@ export interface Step {
   readonly change?: IncidentChange
   /** Said in the audit outcome (never contents): e.g. which section was saved. */
   readonly detail?: string
+  /** For a reopening: the status the case was closed from. */
+  readonly previous?: Status | null
 }
 
 /**
@@ -80,7 +97,7 @@ export interface Step {
  */
 export async function takeStep(work: UnitOfWork, actor: Actor, stored: StoredIncident, step: Step): Promise<{ ok: true; version: number } | ChangeRefusal> {
   if (stored.version !== step.version) return refuse('stale')
-  const moved = transition(stored.status, roleOf(actor), step.action, step.comment)
+  const moved = transition(stored.status, roleOf(actor), step.action, step.comment, step.previous)
   if (!moved.ok) {
     if (moved.reason === 'comment-required') return invalidErrors({ comment: moved.message })
     await work.audit(actor, { action: 'access.refused', outcome: `refused: ${step.action} while ${stored.status}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })

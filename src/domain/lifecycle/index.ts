@@ -8,8 +8,11 @@
 // police and health partners before deciding (domain R12); the decision stays with the authority
 // (Children Act 2004 s16C(1)); when facts change, the decision owner revisits it.
 import type { Role } from '../permissions/index.js'
+import { AFTER_DECISION } from './after-decision.js'
 
-export const STATUSES = ['draft', 'awaiting_discussion', 'partners_consulted', 'decided_notify', 'decided_do_not_notify', 'decided_refer_to_other_authority'] as const
+export const STATUSES = ['draft', 'awaiting_discussion', 'partners_consulted', 'decided_notify', 'decided_do_not_notify', 'decided_refer_to_other_authority',
+  // After a decision to notify (issue 5; see after-decision.ts and docs/after-the-decision.md).
+  'notification_sent', 'rapid_review', 'rapid_review_sent', 'practice_review', 'no_further_review', 'withdrawn', 'closed'] as const
 export type Status = (typeof STATUSES)[number]
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -19,6 +22,13 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   decided_notify: 'Decided: notify',
   decided_do_not_notify: 'Decided: do not notify',
   decided_refer_to_other_authority: 'Decided: refer to another authority',
+  notification_sent: 'Notified',
+  rapid_review: 'Rapid review under way',
+  rapid_review_sent: 'Rapid review sent to the Panel',
+  practice_review: 'Practice review under way',
+  no_further_review: 'No further review',
+  withdrawn: 'Notification withdrawn',
+  closed: 'Closed',
 }
 
 export const LIFECYCLE_ACTIONS = [
@@ -33,6 +43,20 @@ export const LIFECYCLE_ACTIONS = [
   'decide_do_not_notify',
   'decide_refer',
   'revisit',
+  'record_notification',
+  'record_serious_incident_notification',
+  'withdraw_notification',
+  'update_rapid_review',
+  'contribute_rapid_review',
+  'send_rapid_review',
+  'record_panel_response',
+  'commission_practice_review',
+  'no_further_review',
+  'update_practice_review',
+  'manage_actions',
+  'extend_clock',
+  'close',
+  'reopen',
 ] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
@@ -44,6 +68,8 @@ export interface Transition {
   readonly label: string
   readonly comment: CommentRule
   readonly commentLabel?: string
+  /** Reopening: the status becomes the one the case was in before it was closed. */
+  readonly returnsToPrevious?: boolean
 }
 
 export type TransitionTable = { readonly [role in Role]?: { readonly [status in Status]?: { readonly [action in LifecycleAction]?: Transition } } }
@@ -69,7 +95,7 @@ const requestViews: Transition = { to: 'partners_consulted', label: 'Ask the pol
 const revisit: Transition = { to: 'awaiting_discussion', label: 'Revisit the decision', comment: 'required', commentLabel: 'What has changed' }
 const liaison = (status: Status): Transition => stay(status, 'Record liaison with the other authority')
 
-export const TRANSITIONS: TransitionTable = {
+const BEFORE_DECISION: TransitionTable = {
   practitioner: recording(),
   'business-unit': {
     ...recording(),
@@ -90,6 +116,14 @@ export const TRANSITIONS: TransitionTable = {
   },
 }
 
+/** The table: the steps up to the decision, then the steps after a decision to notify. */
+export const TRANSITIONS: TransitionTable = Object.fromEntries(
+  [...new Set([...Object.keys(BEFORE_DECISION), ...Object.keys(AFTER_DECISION)])].map((role) => [
+    role,
+    { ...BEFORE_DECISION[role as Role], ...Object.fromEntries(Object.entries(AFTER_DECISION[role as Role] ?? {}).map(([status, actions]) => [status, { ...BEFORE_DECISION[role as Role]?.[status as Status], ...actions }])) },
+  ]),
+)
+
 export type TransitionRefusal =
   | { readonly ok: false; readonly reason: 'not-allowed'; readonly message: string }
   | { readonly ok: false; readonly reason: 'comment-required'; readonly message: string }
@@ -109,13 +143,18 @@ export function availableActions(status: Status, role: Role | null): LifecycleAc
   return LIFECYCLE_ACTIONS.filter((action) => canTransition(status, role, action))
 }
 
-/** Applies the table: the new status, or why not. A comment is trimmed; blank means none. */
-export function transition(status: Status, role: Role | null, action: LifecycleAction, comment?: string | null): TransitionResult {
+/**
+ * Applies the table: the new status, or why not. A comment is trimmed; blank means none.
+ * `previous` is the status before the case was closed, for a reopening.
+ */
+export function transition(status: Status, role: Role | null, action: LifecycleAction, comment?: string | null, previous?: Status | null): TransitionResult {
   const rule = transitionFor(status, role, action)
   if (!rule) return { ok: false, reason: 'not-allowed', message: `This cannot be done while the incident is ${STATUS_LABELS[status].toLowerCase()}` }
   const text = comment?.trim() ? comment.trim() : null
   if (rule.comment === 'required' && text === null) return { ok: false, reason: 'comment-required', message: `Enter ${(rule.commentLabel ?? 'a comment').toLowerCase()}` }
-  return { ok: true, from: status, to: rule.to, comment: rule.comment === 'never' ? null : text }
+  const to = rule.returnsToPrevious ? previous : rule.to
+  if (!to) return { ok: false, reason: 'not-allowed', message: 'The status before the case was closed is not known' }
+  return { ok: true, from: status, to, comment: rule.comment === 'never' ? null : text }
 }
 
 export function isStatus(value: unknown): value is Status {
