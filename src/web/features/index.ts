@@ -8,6 +8,7 @@ import info from './info/routes.js'
 import health from './health/routes.js'
 import settings from './settings/routes.js'
 import audit from './audit/routes.js'
+import incidents from './incidents/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -16,5 +17,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents]) await app.register(feature, options)
 }
