@@ -24,7 +24,7 @@ test('production refuses to start without its secrets, listing every problem at 
 })
 
 test('production: secure cookies, all interfaces, and never the demo', () => {
-  const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, BASE_URL: 'https://sin.example.gov.uk', LOAD_DEMO: 'true' })
+  const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, BASE_URL: 'https://sin.example.gov.uk', LOAD_DEMO: 'true', EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.example.gov.uk:587' })
   assert.equal(config.cookieSecure, true)
   assert.equal(config.host, '0.0.0.0')
   assert.equal(config.loadDemo, false)

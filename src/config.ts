@@ -2,6 +2,7 @@
 // whole so that a bad deployment fails with every problem listed at once rather than one by one.
 // Production refuses to start without its secrets (ASVS 13.2.3) and never loads demo accounts.
 import { z } from 'zod'
+import { parseReminderPoints } from './domain/reminders/index.js'
 
 /** Used only outside production, so a newcomer can start the service with no setup. */
 export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production-use'
@@ -27,7 +28,34 @@ const schema = z.object({
   LOAD_DEMO: booleanText.optional(),
   BASE_URL: z.url({ message: 'must be a full URL such as https://sin.example.gov.uk' }).optional(),
   TRUST_PROXY: booleanText.default(false),
+  // Email alerts and reminders (docs/reminders.md).
+  EMAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'notify'], { message: 'must be outbox, smtp or notify' }).optional(),
+  EMAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/./, { message: 'must be smtp://… or smtps://…' }).optional(),
+  NOTIFY_API_KEY: z.string().min(74, { message: 'must be a GOV.UK Notify API key' }).optional(),
+  NOTIFY_TEMPLATE_ID: z.uuid({ message: 'must be the id of a GOV.UK Notify template' }).optional(),
+  NOTIFY_BASE_URL: z.url({ message: 'must be a full URL' }).optional(),
+  REMINDER_POINTS: z.string().regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, { message: 'must be whole numbers separated by commas, such as 2,0,-1' }).default('2,0,-1'),
+  DAILY_DIGEST: booleanText.default(false),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400).default(60),
 })
+
+/** How alerts and reminders are sent (docs/reminders.md). */
+export interface EmailConfig {
+  /** outbox records what would have been sent and never sends; smtp and notify send. */
+  readonly transport: 'outbox' | 'smtp' | 'notify'
+  readonly from: string
+  readonly smtpUrl: string | null
+  readonly notifyApiKey: string | null
+  readonly notifyTemplateId: string | null
+  /** GOV.UK Notify's own address unless set (tests point it at a stand-in). */
+  readonly notifyBaseUrl: string | null
+  /** Working days before the due day: 2 is two before, 0 the due day, -1 one after (overdue). */
+  readonly reminderPoints: readonly number[]
+  readonly dailyDigest: boolean
+  /** 0 turns the scheduler inside the server off (run `sin reminders run` from cron instead). */
+  readonly schedulerIntervalSeconds: number
+}
 
 export interface Config {
   readonly environment: 'development' | 'test' | 'production'
@@ -45,6 +73,7 @@ export interface Config {
   readonly baseUrl: string
   /** Trust X-Forwarded-* from the reverse proxy in front of the service. */
   readonly trustProxy: boolean
+  readonly email: EmailConfig
 }
 
 export class ConfigError extends Error {
@@ -72,7 +101,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     if (values.BASE_URL === undefined) problems.push('BASE_URL is required in production (the https:// address users reach)')
     else if (!values.BASE_URL.startsWith('https://')) problems.push('BASE_URL must start with https:// in production')
     if (values.COOKIE_SECURE === false) problems.push('COOKIE_SECURE cannot be false in production')
+    if (values.EMAIL_TRANSPORT === undefined || values.EMAIL_TRANSPORT === 'outbox') problems.push('EMAIL_TRANSPORT must be smtp or notify in production (the outbox never sends)')
   }
+  if (values.EMAIL_TRANSPORT === 'smtp' && values.SMTP_URL === undefined) problems.push('SMTP_URL is required when EMAIL_TRANSPORT is smtp')
+  if (values.EMAIL_TRANSPORT === 'notify' && values.NOTIFY_API_KEY === undefined) problems.push('NOTIFY_API_KEY is required when EMAIL_TRANSPORT is notify')
+  if (values.EMAIL_TRANSPORT === 'notify' && values.NOTIFY_TEMPLATE_ID === undefined) problems.push('NOTIFY_TEMPLATE_ID is required when EMAIL_TRANSPORT is notify')
   if (problems.length > 0) throw new ConfigError(problems)
 
   return {
@@ -87,5 +120,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     loadDemo: production ? false : (values.LOAD_DEMO ?? true),
     baseUrl: values.BASE_URL ?? `http://localhost:${values.PORT}`,
     trustProxy: values.TRUST_PROXY,
+    email: {
+      transport: values.EMAIL_TRANSPORT ?? 'outbox',
+      from: values.EMAIL_FROM ?? 'serious-incident-notifications@localhost',
+      smtpUrl: values.SMTP_URL ?? null,
+      notifyApiKey: values.NOTIFY_API_KEY ?? null,
+      notifyTemplateId: values.NOTIFY_TEMPLATE_ID ?? null,
+      notifyBaseUrl: values.NOTIFY_BASE_URL ?? null,
+      reminderPoints: parseReminderPoints(values.REMINDER_POINTS),
+      dailyDigest: values.DAILY_DIGEST,
+      schedulerIntervalSeconds: values.SCHEDULER_INTERVAL_SECONDS,
+    },
   }
 }

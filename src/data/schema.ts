@@ -198,6 +198,33 @@ export interface OtherAuthorityLiaisonsTable {
   recorded_at: Instant
 }
 
+/** Every alert, reminder, escalation and digest: the delivery key makes each one exactly-once. */
+export interface EmailOutboxTable {
+  id: string
+  /** Unique: kind | incident | clock | point | due date | recipient. */
+  delivery_key: string
+  authority_id: string
+  incident_id: string | null
+  kind: 'alert' | 'reminder' | 'due_today' | 'overdue' | 'digest'
+  clock_id: string | null
+  point: number | null
+  due_date: string | null
+  /** A work mailbox: the decision owner, the partnership or a user. */
+  recipient: string
+  subject: string
+  body: string
+  transport: 'outbox' | 'smtp' | 'notify'
+  /** sending: claimed by one scheduler; retry: waiting for next_attempt_at; failed: gave up. */
+  status: 'sending' | 'retry' | 'sent' | 'failed'
+  attempts: number
+  next_attempt_at: Instant | null
+  /** What went wrong, as an error code only (never the message, which may echo an address). */
+  last_error: string | null
+  created_at: Instant
+  updated_at: Instant
+  sent_at: Instant | null
+}
+
 export interface Schema {
   authorities: AuthoritiesTable
   partner_organisations: PartnerOrganisationsTable
@@ -215,6 +242,7 @@ export interface Schema {
   partner_views: PartnerViewsTable
   decisions: DecisionsTable
   other_authority_liaisons: OtherAuthorityLiaisonsTable
+  email_outbox: EmailOutboxTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>
@@ -234,3 +262,4 @@ export type PartnerViewRequestRow = Selectable<PartnerViewRequestsTable>
 export type PartnerViewRow = Selectable<PartnerViewsTable>
 export type DecisionRow = Selectable<DecisionsTable>
 export type OtherAuthorityLiaisonRow = Selectable<OtherAuthorityLiaisonsTable>
+export type EmailOutboxRow = Selectable<EmailOutboxTable>

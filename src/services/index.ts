@@ -35,6 +35,7 @@ import { loadDemoCases } from './demo-cases.js'
 import type { IncidentDeps } from './incident-access.js'
 import { incidentService } from './incidents.js'
 import { partnerViewService } from './partner-views.js'
+import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
@@ -66,6 +67,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
     incidents,
     partnerViews,
     decisions,
+    outbox: outboxService(deps),
+    /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
+    reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
     loadDemo: async () => {
       const result = await loadDemo({ authorities, partners, users })
       await loadDemoCases({ authorities, users, incidents, partnerViews, decisions }, deps.now)
@@ -83,4 +87,5 @@ export { LOCKOUT, SIGN_IN_REFUSED_MESSAGE, type SignInResult } from './sign-in.j
 export { checkPassword, PASSWORD_MESSAGES } from './passwords.js'
 export { DEMO_PASSWORD, type DemoResult } from './demo.js'
 export type { Authority } from './authorities.js'
+export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'

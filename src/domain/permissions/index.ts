@@ -33,6 +33,8 @@ export const ACTIONS = [
   'settings:manage',
   'users:view',
   'users:manage',
+  // The demo's outbox of emails that would have been sent (never offered in production).
+  'outbox:view',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -45,9 +47,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   practitioner: ['case:view', 'incident:record'],
   'decision-owner': ['case:view', 'incident:record', 'decision:record', 'notification:submit', 'report:view'],
   partner: ['case:view', 'partner-view:record'],
-  'business-unit': ['case:view', 'notification:submit', 'review:manage', 'action:manage', 'report:view', 'export'],
+  'business-unit': ['case:view', 'notification:submit', 'review:manage', 'action:manage', 'report:view', 'export', 'outbox:view'],
   auditor: ['case:view', 'report:view', 'audit:view', 'settings:view', 'users:view'],
-  admin: ['settings:view', 'settings:manage', 'users:view', 'users:manage'],
+  admin: ['settings:view', 'settings:manage', 'users:view', 'users:manage', 'outbox:view'],
 }
 
 export function roleMay(role: Role, action: Action): boolean {
