@@ -35,6 +35,7 @@ async function fill(page: Page, fields: Record<string, string>): Promise<void> {
   }
 }
 
+/** Checks the page as it stands (axe and a screenshot), then fills it in and presses the button. */
 async function submit(page: Page, button: string, name: string, fields: Record<string, string> = {}): Promise<void> {
   await look(page, name)
   await fill(page, fields)
@@ -61,9 +62,9 @@ test('record two siblings, gather a partner’s view, decide and revisit: every 
     await page.goto(`${service.url}/incidents`)
     await look(page, 'list-practitioner')
     await page.getByRole('button', { name: 'Record a potential incident' }).click()
-    await submit(page, 'Save and continue', 'new-errors', { 'awareDate-day': '23', 'awareDate-year': '2026' })
+    await submit(page, 'Save and continue', 'new', { 'awareDate-day': '23', 'awareDate-year': '2026' })
     assert.match(await page.title(), /^Error:/)
-    await submit(page, 'Save and continue', 'awareness', { 'awareDate-month': '11', source: 'hospital' })
+    await submit(page, 'Save and continue', 'new-errors', { 'awareDate-month': '11', source: 'hospital' })
     await look(page, 'task-list')
     const base = page.url().replace(/\/record$/, '')
     await page.goto(`${base}/record/incident`)
@@ -101,9 +102,9 @@ test('record two siblings, gather a partner’s view, decide and revisit: every 
 
   await as(DEMO.decisionOwner, async (page) => {
     await page.goto(`${caseUrl}/decision`)
-    await submit(page, 'Record the decision', 'decision-errors', { decision: 'notify' })
+    await submit(page, 'Record the decision', 'decision', { decision: 'notify' })
     assert.match(await page.title(), /^Error:/)
-    await submit(page, 'Record the decision', 'decision', { rationale: 'Abuse suspected and serious harm to both children (fictional).' })
+    await submit(page, 'Record the decision', 'decision-errors', { rationale: 'Abuse suspected and serious harm to both children (fictional).' })
     assert.match(await page.content(), /Decided: notify/)
     await look(page, 'case-decided')
     await page.goto(`${caseUrl}/revisit`)

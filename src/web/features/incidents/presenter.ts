@@ -32,10 +32,13 @@ export function workingDaysLeft(deadline: string | null, now: Date): string {
   return `Overdue by ${over} working ${over === 1 ? 'day' : 'days'}`
 }
 
+/** Once decided, the deadline is history: counting days left or overdue would only alarm. */
+export const isDecided = (status: string): boolean => status.startsWith('decided')
+
 export function listRows(incidents: readonly IncidentSummary[], now: Date) {
   return incidents.map((i) => ({
     id: i.id, reference: i.reference, tag: statusTag(i.status), childCount: i.childCount, aware: longDate(i.awareDate),
-    deadline: i.deadline ? longDate(i.deadline) : 'Not known', left: i.deadline ? workingDaysLeft(i.deadline, now) : '',
+    deadline: i.deadline ? longDate(i.deadline) : 'Not known', left: i.deadline && !isDecided(i.status) ? workingDaysLeft(i.deadline, now) : '',
   }))
 }
 

@@ -7,7 +7,7 @@ import { requires } from '../../plugins/access.js'
 import { forbidden, notFound } from '../../plugins/errors.js'
 import type { FeatureOptions } from '../index.js'
 import { loadIncident } from './outcome.js'
-import { answerCards, listRows, longDate, workingDaysLeft } from './presenter.js'
+import { answerCards, isDecided, listRows, longDate, workingDaysLeft } from './presenter.js'
 import { actionLinks, historyItems, supportView, viewsView } from './case-presenter.js'
 import { decisionOwnerContact } from './contact.js'
 import { statusTag } from './labels.js'
@@ -43,7 +43,7 @@ export default async function incidentRoutes(app: FastifyInstance, options: Feat
     return reply.page('incidents/views/case.njk', {
       incident,
       tag: statusTag(incident.status),
-      deadline: { date: deadline ? longDate(deadline) : null, left: workingDaysLeft(deadline, now()) },
+      deadline: { date: deadline ? longDate(deadline) : null, left: isDecided(incident.status) ? '' : workingDaysLeft(deadline, now()) },
       actions: actionLinks(incident),
       cards: answerCards(incident, false),
       support: supportView(incident, support.support),

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { forEachDatabase } from '../../../../test/helpers/databases.js'
+import { actorFor } from '../../../../test/helpers/incidents.js'
+import type { Services } from '../../../services/index.js'
+import { DEMO, testApp, type TestBrowser } from '../../testing.js'
+
+const versionOf = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1] ?? ''
+
+/** The demo case whose first child has this (fictional) name, and that child's id. */
+async function demoCase(services: Services, childName: string): Promise<{ id: string; childIds: string[] }> {
+  const actor = await actorFor(services, DEMO.decisionOwner)
+  const list = await services.incidents.listIncidents(actor)
+  assert.ok(list.ok)
+  for (const row of list.incidents) {
+    const found = await services.incidents.getIncident(actor, row.id)
+    if (found.ok && found.incident.record.children[0]?.name === childName) return { id: row.id, childIds: found.incident.record.children.map((c) => c.id) }
+  }
+  throw new Error(`No demo case for ${childName}`)
+}
+
+async function post(browser: TestBrowser, path: string, form: Record<string, string>) {
+  const page = await browser.get(path)
+  assert.equal(page.statusCode, 200, path)
+  return browser.post(path, { version: versionOf(page.body), ...form })
+}
+
+forEachDatabase('an open serious-harm judgement must be made; a decision against the rules needs its own reason', async (database) => {
+  const { app, browser, services } = await testApp(database)
+  const { id, childIds } = await demoCase(services, 'Child B Demo')
+  const owner = browser()
+  await owner.signIn(DEMO.decisionOwner)
+  const casePage = await owner.get(`/incidents/${id}`)
+  assert.match(casePage.body, /If the judgement is yes/)
+  assert.match(casePage.body, /What counts as serious harm/)
+  const path = `/incidents/${id}/decision`
+  const noJudgement = await post(owner, path, { decision: 'do_not_notify', rationale: 'Bruising only (fictional).' })
+  assert.equal(noJudgement.statusCode, 400)
+  assert.match(noJudgement.body, new RegExp(`href="#seriousHarm-${childIds[0]}">Select whether the child was seriously harmed`))
+  const judged = { [`seriousHarm-${childIds[0]}-answer`]: 'yes', [`seriousHarm-${childIds[0]}-why`]: 'Likely long-term impairment (fictional).' }
+  const departs = await post(owner, path, { decision: 'do_not_notify', rationale: 'Bruising only (fictional).', ...judged })
+  assert.equal(departs.statusCode, 400)
+  assert.match(departs.body, /href="#departureReason"/)
+  assert.match(departs.body, /Likely long-term impairment \(fictional\)/, 'the judgement typed is kept')
+  const decided = await post(owner, path, { decision: 'do_not_notify', rationale: 'Bruising only (fictional).', departureReason: 'Discussed with partners (fictional).', ...judged })
+  assert.equal(decided.statusCode, 303)
+  assert.match((await owner.get(`/incidents/${id}`)).body, /Yes: Discussed with partners \(fictional\)/)
+  await app.close()
+})
+
+forEachDatabase('liaison with the other authority; only the decision owner may record it', async (database) => {
+  const { app, browser, services } = await testApp(database)
+  const { id } = await demoCase(services, 'Child C Demo')
+  const practitioner = browser()
+  await practitioner.signIn(DEMO.practitioner)
+  assert.equal((await practitioner.get(`/incidents/${id}/liaison`)).statusCode, 403)
+  const owner = browser()
+  await owner.signIn(DEMO.decisionOwner)
+  const form = { otherAuthority: 'Demo Borough Council', contact: 'Duty manager (fictional)', 'contactedOn-day': '24', 'contactedOn-month': '11', 'contactedOn-year': '2026', agreed: 'They will notify (fictional).' }
+  const partial = await post(owner, `/incidents/${id}/liaison`, { ...form, 'contactedOn-month': '' })
+  assert.equal(partial.statusCode, 400)
+  assert.match(partial.body, /href="#contactedOn-day">Date of contact must include a month/)
+  assert.equal((await post(owner, `/incidents/${id}/liaison`, form)).statusCode, 303)
+  assert.match((await owner.get(`/incidents/${id}`)).body, /Liaison with Demo Borough Council/)
+  await app.close()
+})
+
+forEachDatabase('a practitioner changes the notifications proposed for two siblings, with a reason', async (database) => {
+  const { app, browser, services } = await testApp(database)
+  const { id, childIds } = await demoCase(services, 'Child G Demo')
+  const practitioner = browser()
+  await practitioner.signIn(DEMO.practitioner)
+  const groups = { [`group-${childIds[0]}`]: '1', [`group-${childIds[1]}`]: '2' }
+  const noReason = await post(practitioner, `/incidents/${id}/notifications`, { ...groups, reason: '' })
+  assert.equal(noReason.statusCode, 400)
+  assert.match(noReason.body, /Enter why you are changing the notifications proposed/)
+  assert.equal((await post(practitioner, `/incidents/${id}/notifications`, { ...groups, reason: 'Different households (fictional).' })).statusCode, 303)
+  assert.match((await practitioner.get(`/incidents/${id}`)).body, /Changed by the user: Different households \(fictional\)/)
+  const partner = browser()
+  await partner.signIn(DEMO.partner)
+  assert.equal((await partner.get(`/incidents/${id}/notifications`)).statusCode, 403)
+  await app.close()
+})
