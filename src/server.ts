@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './config.js'
 import { migrateToLatest, openDatabase } from './data/db.js'
 import { createServices, type DemoResult } from './services/index.js'
 import { buildApp } from './web/app.js'
+import { startReminders } from './jobs/scheduler.js'
 
 export interface RunningServer {
   readonly app: FastifyInstance
@@ -46,10 +47,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   if (demo && !options.quiet) printDemoSignIns(demo, url)
+  // After listening, so the first tick's links and the log belong to a running service.
+  const scheduler = startReminders(services, config, app.log)
 
   let closing: Promise<void> | null = null
   const close = () => {
-    closing ??= app.close().then(() => database.close())
+    closing ??= (scheduler?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => database.close())
     return closing
   }
   if (options.handleSignals !== false) {
