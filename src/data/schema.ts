@@ -225,6 +225,47 @@ export interface EmailOutboxTable {
   sent_at: Instant | null
 }
 
+/** A case's progress after the decision to notify (issue 5); the JSON parts are typed in domain/after-decision/progress.ts. */
+export interface CaseProgressTable {
+  incident_id: string
+  authority_id: string
+  notifications: string
+  partners_informed_on: string | null
+  rapid_review: string | null
+  practice_review: string | null
+  extensions: string
+  updated_at: Instant
+}
+
+export interface RapidReviewEntriesTable {
+  id: string
+  incident_id: string
+  kind: 'request' | 'meeting' | 'safeguarding_action' | 'agency_information' | 'sign_off'
+  /** authority, police or health; null for entries not owned by one agency (meetings). */
+  agency: string | null
+  details: string
+  recorded_by: string
+  recorded_at: Instant
+  updated_at: Instant
+}
+
+export interface LearningActionsTable {
+  id: string
+  incident_id: string
+  source: 'rapid_review' | 'practice_review'
+  description: string
+  /** JSON array: one agency (single-agency) or several (multi-agency). */
+  agencies: string
+  owner_agency: string
+  owner_person: string
+  due_on: string
+  status: 'open' | 'in_progress' | 'complete'
+  evidence: string | null
+  completed_on: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
 export interface Schema {
   authorities: AuthoritiesTable
   partner_organisations: PartnerOrganisationsTable
@@ -242,6 +283,9 @@ export interface Schema {
   partner_views: PartnerViewsTable
   decisions: DecisionsTable
   other_authority_liaisons: OtherAuthorityLiaisonsTable
+  case_progress: CaseProgressTable
+  rapid_review_entries: RapidReviewEntriesTable
+  learning_actions: LearningActionsTable
   email_outbox: EmailOutboxTable
 }
 

@@ -34,6 +34,7 @@ import { loadDemo } from './demo.js'
 import { loadDemoCases } from './demo-cases.js'
 import type { IncidentDeps } from './incident-access.js'
 import { incidentService } from './incidents.js'
+import { notificationService } from './notifications.js'
 import { partnerViewService } from './partner-views.js'
 import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
@@ -67,6 +68,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     incidents,
     partnerViews,
     decisions,
+    notifications: notificationService(incidentDeps),
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),

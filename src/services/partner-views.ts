@@ -26,7 +26,7 @@ export interface ViewsSideBySide {
 }
 
 /** The partner organisation of a partner user, if it serves this authority. */
-async function servingPartner(work: UnitOfWork, actor: Actor, authorityId: string): Promise<{ id: string; kind: PartnerKind; name: string } | undefined> {
+export async function servingPartner(work: UnitOfWork, actor: Actor, authorityId: string): Promise<{ id: string; kind: PartnerKind; name: string } | undefined> {
   if (actor.kind !== 'user') return undefined
   const user = await usersRepository(work.trx).findById(actor.userId)
   const serving = await partnersRepository(work.trx).forAuthority(authorityId)

@@ -6,12 +6,14 @@ import type { Migration, MigrationProvider } from 'kysely'
 import type { Dialect } from '../db.js'
 import { initial } from './0001_initial.js'
 import { incidents } from './0002_incidents.js'
+import { afterDecision } from './0003_after_decision.js'
 import { reminders } from './0004_reminders.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initial(dialect),
     '0002_incidents': incidents(),
+    '0003_after_decision': afterDecision(dialect),
     '0004_reminders': reminders(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }

@@ -2,3 +2,5 @@
 export * from './clocks-for.js'
 export * from './review.js'
 export * from './csv.js'
+export * from './progress.js'
+export * from './pack.js'

@@ -1,0 +1,27 @@
+// Helpers for tests after the decision: a case decided to notify, as the demo accounts.
+import assert from 'node:assert/strict'
+import type { Database } from '../../src/data/db.js'
+import { servicesAt } from './databases.js'
+import { actorFor, recordIncident } from './incidents.js'
+
+export async function decidedCase(database: Database, options: { awareDate?: string; now?: string; children?: readonly object[] } = {}) {
+  const { services, clock } = servicesAt(database, options.now ?? '2026-11-24T09:00:00.000Z')
+  await services.loadDemo()
+  const actors = {
+    recorder: await actorFor(services, 'practitioner@demo.example'),
+    owner: await actorFor(services, 'decision-owner@demo.example'),
+    police: await actorFor(services, 'partner@demo.example'),
+    business: await actorFor(services, 'business-unit@demo.example'),
+    auditor: await actorFor(services, 'auditor@demo.example'),
+  }
+  const recorded = await recordIncident(services, actors.recorder, { awareDate: options.awareDate ?? '2026-11-23', ...(options.children ? { children: options.children } : {}) })
+  const decided = await services.decisions.recordDecision(actors.owner, recorded.id, recorded.version, { decision: 'notify', rationale: 'Meets the criteria (fictional)', judgements: {} })
+  assert.ok(decided.ok, JSON.stringify(decided))
+  return { services, clock, ...actors, id: recorded.id, reference: recorded.reference, version: decided.version }
+}
+
+/** The actions in the audit trail for one record, oldest first. */
+export async function auditedActions(database: Database, recordId: string): Promise<string[]> {
+  const rows = await database.db.selectFrom('audit_entries').select(['action', 'justification']).where('record_id', '=', recordId).orderBy('seq').execute()
+  return rows.map((r) => r.action)
+}
