@@ -8,6 +8,7 @@ import type { DecisionSupport } from '../../../services/decisions.js'
 import type { IncidentView } from '../../../services/incidents.js'
 import type { ViewsSideBySide } from '../../../services/partner-views.js'
 import { label, LABELS } from './labels.js'
+import { isDecided, longDate, workingDaysLeft } from './presenter.js'
 
 const LINKS: Partial<Record<LifecycleAction, { path: string; text: string }>> = {
   update_record: { path: 'record', text: 'Change the incident record' },
@@ -46,13 +47,15 @@ function outcomeOf(result: AssessmentResult): string {
   return result.ok ? (LABELS['engine']?.[result.assessment.decision] ?? result.assessment.decision) : 'Not known until the record is complete'
 }
 
-export function supportView(incident: IncidentView, support: DecisionSupport) {
+export function supportView(incident: IncidentView, support: DecisionSupport, now: Date) {
   const { record } = incident
   const children = record.children.map((c, index) => ({ id: c.id, label: childLabel(c, index), child: c }))
   const nameOf = (id: string) => children.find((c) => c.id === id)?.label ?? 'A child'
   const result = support.assessment
   const pending = result.ok ? result.assessment.pendingJudgement : []
+  const deadline = result.ok ? result.assessment.deadline : null
   return {
+    deadline: { date: deadline ? longDate(deadline) : null, left: isDecided(incident.status) ? '' : workingDaysLeft(deadline, now) },
     questions: [
       { question: 'Is abuse or neglect known or suspected?', answer: label('abuseOrNeglect', record.abuse.abuseOrNeglect) },
       { question: 'Has a child died or been seriously harmed?', answer: children.map((c) => `${c.label}: ${label('outcome', c.child.outcome).toLowerCase()}`).join('; ') || 'No children recorded' },

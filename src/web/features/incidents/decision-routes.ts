@@ -32,7 +32,7 @@ function pageErrors(result: ServiceAnswer): ServiceAnswer {
   return { ...result, errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [rename(k), v])) }
 }
 
-export default async function decisionRoutes(app: FastifyInstance, { services }: FeatureOptions): Promise<void> {
+export default async function decisionRoutes(app: FastifyInstance, { services, now }: FeatureOptions): Promise<void> {
   async function decisionPage(reply: FastifyReply, incident: IncidentView, data: Record<string, unknown>, status?: number) {
     const actor = actorOf(reply.request)
     const [support, views, history] = await Promise.all([services.decisions.support(actor, incident.id), services.partnerViews.viewsSideBySide(actor, incident.id), services.decisions.history(actor, incident.id)])
@@ -44,7 +44,7 @@ export default async function decisionRoutes(app: FastifyInstance, { services }:
       return child ? childLabel(child, index) : 'the child'
     }
     return reply.page('incidents/views/decision.njk', {
-      incident, items, support: supportView(incident, support.support), views: viewsView(views.views), decisions: history.decisions,
+      incident, items, support: supportView(incident, support.support, now()), views: viewsView(views.views), decisions: history.decisions,
       abuseOpen: pending.some((p) => p.judgement === 'abuse_or_neglect'),
       harmOpen: pending.filter((p) => p.judgement === 'serious_harm').map((p) => ({ id: p.childId, label: labelOf(p.childId) })),
       ...data,

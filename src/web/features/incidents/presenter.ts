@@ -68,8 +68,9 @@ export function childValues(child: Child | undefined): Record<string, unknown> {
 }
 
 type Row = { key: { text: string }; value: { text: string }; actions?: { items: { href: string; text: string; visuallyHiddenText: string }[] } }
-const row = (key: string, value: string, href?: string): Row => ({
-  key: { text: key }, value: { text: value }, ...(href ? { actions: { items: [{ href, text: 'Change', visuallyHiddenText: key.toLowerCase() }] } } : {}),
+/** `about` names the child, so each Change link is unique for screen reader users. */
+const row = (key: string, value: string, href?: string, about = ''): Row => ({
+  key: { text: key }, value: { text: value }, ...(href ? { actions: { items: [{ href, text: 'Change', visuallyHiddenText: `${key.toLowerCase()}${about}` }] } } : {}),
 })
 
 /** "Check your answers": one card per section and per child; Change links only for those who may change. */
@@ -100,20 +101,26 @@ export function answerCards(incident: IncidentView, canChange: boolean) {
       row('What has been done', record.safeguarding.actionTaken ?? 'Not answered', link('record/safeguarding')),
     ] },
   ]
-  const children = record.children.map((c, index) => ({ title: childLabel(c, index), rows: childRows(c, link(`children/${c.id}`)) }))
+  const children = record.children.map((c, index) => ({ title: childLabel(c, index), rows: childRows(c, link(`children/${c.id}`), ` for ${childLabel(c, index)}`) }))
   return [...cards, ...children]
 }
 
-function childRows(c: Child, href: string | undefined): Row[] {
-  return [
-    row('Date of birth or age', c.nameStatus === 'unborn' ? 'Unborn' : c.dateOfBirth ? longDate(c.dateOfBirth) : c.approximateAge !== undefined ? `About ${c.approximateAge}` : 'Not answered', href),
-    row('What happened to the child', label('outcome', c.outcome), href),
-    row('Sex', label('sex', c.sex), href),
-    row('Ethnic group', label('ethnicity', c.ethnicity), href),
-    row('Normally lives in this area', label('yesNo', c.normallyResident), href),
-    row('Looked after by this authority', label('yesNo', c.lookedAfter), href),
-    row('Care leaver of this authority', label('yesNo', c.careLeaver), href),
-    row('Child protection plan', label('childProtectionPlan', c.childProtectionPlan), href),
-    row('Sibling group', c.siblingGroup ?? 'None', href),
+function childRows(c: Child, href: string | undefined, about: string): Row[] {
+  const age = c.nameStatus === 'unborn' ? 'Unborn' : c.dateOfBirth ? longDate(c.dateOfBirth) : c.approximateAge !== undefined ? `About ${c.approximateAge}` : 'Not answered'
+  const answers: [string, string][] = [
+    ['Date of birth or age', age],
+    ['What happened to the child', label('outcome', c.outcome)],
+    ['Sex', label('sex', c.sex)],
+    ['Ethnic group', label('ethnicity', c.ethnicity)],
+    ['Disability', label('yesNoNotKnown', c.disability)],
+    ['Normally lives in this area', label('yesNo', c.normallyResident)],
+    ['Looked after by this authority', label('yesNo', c.lookedAfter)],
+    ['Care leaver of this authority', label('yesNo', c.careLeaver)],
+    ['Child protection plan', label('childProtectionPlan', c.childProtectionPlan)],
+    ['Child in need plan', label('yesNoNotKnown', c.childInNeedPlan)],
+    ['Known to children’s social care', label('yesNoNotKnown', c.knownToSocialCare)],
+    ['School or education', label('education', c.education)],
+    ['Sibling group', c.siblingGroup ?? 'None'],
   ]
+  return answers.map(([key, value]) => row(key, value, href, about))
 }

@@ -7,7 +7,7 @@ import { requires } from '../../plugins/access.js'
 import { forbidden, notFound } from '../../plugins/errors.js'
 import type { FeatureOptions } from '../index.js'
 import { loadIncident } from './outcome.js'
-import { answerCards, isDecided, listRows, longDate, workingDaysLeft } from './presenter.js'
+import { answerCards, listRows } from './presenter.js'
 import { actionLinks, historyItems, supportView, viewsView } from './case-presenter.js'
 import { decisionOwnerContact } from './contact.js'
 import { statusTag } from './labels.js'
@@ -39,14 +39,12 @@ export default async function incidentRoutes(app: FastifyInstance, options: Feat
     const actor = actorOf(request)
     const [support, views, history] = await Promise.all([services.decisions.support(actor, id), services.partnerViews.viewsSideBySide(actor, id), services.decisions.history(actor, id)])
     if (!support.ok || !views.ok || !history.ok) throw notFound()
-    const deadline = support.support.assessment.ok ? support.support.assessment.assessment.deadline : null
     return reply.page('incidents/views/case.njk', {
       incident,
       tag: statusTag(incident.status),
-      deadline: { date: deadline ? longDate(deadline) : null, left: isDecided(incident.status) ? '' : workingDaysLeft(deadline, now()) },
       actions: actionLinks(incident),
       cards: answerCards(incident, false),
-      support: supportView(incident, support.support),
+      support: supportView(incident, support.support, now()),
       views: viewsView(views.views),
       decisions: history.decisions,
       liaisons: history.liaisons,
