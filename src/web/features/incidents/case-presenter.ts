@@ -3,6 +3,8 @@
 // still a judgement and how the answer would change) and the partners' views side by side.
 import { childLabel, type AssessmentResult } from '../../../domain/incident/index.js'
 import type { LifecycleAction } from '../../../domain/lifecycle/index.js'
+import type { Permissions } from '../../../domain/permissions/index.js'
+import { ACTION_PERMISSION } from '../../../services/incident-access.js'
 import type { IncidentEventRow } from '../../../data/schema.js'
 import type { DecisionSupport } from '../../../services/decisions.js'
 import type { IncidentView } from '../../../services/incidents.js'
@@ -22,10 +24,11 @@ const LINKS: Partial<Record<LifecycleAction, { path: string; text: string }>> = 
   revisit: { path: 'revisit', text: 'Revisit the decision' },
 }
 
-export function actionLinks(incident: IncidentView): { href: string; text: string }[] {
+/** The lifecycle's actions for this role, less any the user's permissions would refuse. */
+export function actionLinks(incident: IncidentView, permissions: Permissions): { href: string; text: string }[] {
   return incident.actions.flatMap((a) => {
     const link = LINKS[a]
-    return link ? [{ href: `/incidents/${incident.id}/${link.path}`, text: link.text }] : []
+    return link && permissions.can(ACTION_PERMISSION[a]) ? [{ href: `/incidents/${incident.id}/${link.path}`, text: link.text }] : []
   })
 }
 

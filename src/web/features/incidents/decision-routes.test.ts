@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { forEachDatabase } from '../../../../test/helpers/databases.js'
-import { actorFor } from '../../../../test/helpers/incidents.js'
+import { actorFor, recordIncident } from '../../../../test/helpers/incidents.js'
 import type { Services } from '../../../services/index.js'
 import { DEMO, testApp, type TestBrowser } from '../../testing.js'
 
@@ -78,5 +78,30 @@ forEachDatabase('a practitioner changes the notifications proposed for two sibli
   const partner = browser()
   await partner.signIn(DEMO.partner)
   assert.equal((await partner.get(`/incidents/${id}/notifications`)).statusCode, 403)
+  await app.close()
+})
+
+forEachDatabase('the business unit asks the partners; the decision owner records a working view and judges abuse or neglect', async (database) => {
+  const { app, browser, services } = await testApp(database)
+  const recorder = await actorFor(services, DEMO.practitioner)
+  const { id } = await recordIncident(services, recorder, { abuse: { abuseOrNeglect: 'not_yet_known' } })
+  const businessUnit = browser()
+  await businessUnit.signIn(DEMO.businessUnit)
+  const casePage = await businessUnit.get(`/incidents/${id}`)
+  assert.match(casePage.body, /Ask the police and health partners/)
+  assert.doesNotMatch(casePage.body, /Change the incident record/, 'no link the business unit’s permissions would refuse')
+  assert.equal((await post(businessUnit, `/incidents/${id}/request-views`, { comment: '' })).statusCode, 303)
+  assert.equal((await businessUnit.get(`/incidents/${id}/decision`)).statusCode, 403)
+  const owner = browser()
+  await owner.signIn(DEMO.decisionOwner)
+  assert.equal((await post(owner, `/incidents/${id}/view`, { view: 'unsure', reasons: '' })).statusCode, 400)
+  assert.equal((await post(owner, `/incidents/${id}/view`, { view: 'unsure', reasons: 'Waiting for the hospital (fictional).' })).statusCode, 303)
+  assert.match((await owner.get(`/incidents/${id}`)).body, /Waiting for the hospital \(fictional\)/)
+  const path = `/incidents/${id}/decision`
+  const open = await post(owner, path, { decision: 'notify', rationale: 'Suspicion is enough (fictional).' })
+  assert.equal(open.statusCode, 400)
+  assert.match(open.body, /href="#abuseOrNeglect">Select whether abuse or neglect is suspected/)
+  const judged = { 'abuseOrNeglect-answer': 'yes', 'abuseOrNeglect-why': 'Injuries unexplained (fictional).' }
+  assert.equal((await post(owner, path, { decision: 'notify', rationale: 'Suspicion is enough (fictional).', ...judged })).statusCode, 303)
   await app.close()
 })

@@ -22,7 +22,8 @@ const field = (body: Record<string, unknown>, name: string): string => (typeof b
 function judgementFrom(body: Record<string, unknown>, prefix: string): Judgement | undefined {
   const answerText = field(body, `${prefix}-answer`)
   const why = field(body, `${prefix}-why`)
-  return answerText === 'yes' || answerText === 'no' ? { answer: answerText, why } : why ? { answer: 'yes', why: '' } : undefined
+  // Without an answer there is no judgement: the service then asks for one, in its own words.
+  return answerText === 'yes' || answerText === 'no' ? { answer: answerText, why } : undefined
 }
 
 /** The service's field names as the page's: `judgements.seriousHarm.<child>` is `seriousHarm-<child>`. */

@@ -42,7 +42,7 @@ export default async function incidentRoutes(app: FastifyInstance, options: Feat
     return reply.page('incidents/views/case.njk', {
       incident,
       tag: statusTag(incident.status),
-      actions: actionLinks(incident),
+      actions: actionLinks(incident, request.permissions),
       cards: answerCards(incident, false),
       support: supportView(incident, support.support, now()),
       views: viewsView(views.views),
