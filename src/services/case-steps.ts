@@ -5,7 +5,7 @@
 import { caseProgressRepository } from '../data/repositories/case-progress.js'
 import { incidentsRepository, type StoredIncident } from '../data/repositories/incidents.js'
 import { notificationsOwed, type CaseProgress } from '../domain/after-decision/index.js'
-import type { LifecycleAction, Status } from '../domain/lifecycle/index.js'
+import { transition, type LifecycleAction, type Status } from '../domain/lifecycle/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { inTransaction, refuse, type Actor, type UnitOfWork } from './context.js'
 import {
@@ -13,6 +13,8 @@ import {
 } from './incident-access.js'
 
 export type Errors = Record<string, string>
+/** One field's error, typed as Errors so alternatives with different fields combine. */
+export const fail = (field: string, message: string): Errors => ({ [field]: message })
 export type CaseStepResult = Promise<{ ok: true; version: number } | ChangeRefusal>
 
 export interface CaseStep {
@@ -57,10 +59,16 @@ export function caseStep(
     if (stored.version !== version) return refuse('stale')
     const chosen = typeof step === 'function' ? step(stored) : step
     if (!first && !(await work.permit(actor, chosen.permission, { authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id }))) return refuse('forbidden')
+    // The table first, so nothing `apply` writes survives a step that is not allowed now.
+    const previous = chosen.action === 'reopen' ? await statusBeforeClosing(work, stored.id) : null
+    const allowed = transition(stored.status, actor.kind === 'user' ? actor.permissions.role : null, chosen.action, 'checked below', previous)
+    if (!allowed.ok) {
+      await work.audit(actor, { action: 'access.refused', outcome: `refused: ${chosen.action} while ${stored.status}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
+      return { ok: false, reason: 'not-allowed', message: allowed.message }
+    }
     const progress = await progressOf(work, stored)
     const applied = await apply(work, stored, progress)
     if (!isProgress(applied)) return invalidErrors(applied)
-    const previous = chosen.action === 'reopen' ? await statusBeforeClosing(work, stored.id) : null
     const taken = await takeStep(work, actor, stored, { action: chosen.action, version, comment: chosen.comment ?? null, detail: chosen.detail, previous })
     if (!taken.ok) return taken
     await caseProgressRepository(work.trx).save(applied, work.now.toISOString())

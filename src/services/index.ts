@@ -35,6 +35,11 @@ import { loadDemoCases } from './demo-cases.js'
 import type { IncidentDeps } from './incident-access.js'
 import { incidentService } from './incidents.js'
 import { notificationService } from './notifications.js'
+import { chronologyService } from './chronology.js'
+import { clockService } from './clocks.js'
+import { learningActionService } from './learning-actions.js'
+import { practiceReviewService } from './practice-review.js'
+import { rapidReviewService } from './rapid-review.js'
 import { partnerViewService } from './partner-views.js'
 import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
@@ -69,6 +74,11 @@ export function createServices(database: Database, options: ServiceOptions = {})
     partnerViews,
     decisions,
     notifications: notificationService(incidentDeps),
+    rapidReview: rapidReviewService(incidentDeps),
+    practiceReview: practiceReviewService(incidentDeps),
+    learningActions: learningActionService(incidentDeps),
+    clocks: clockService(incidentDeps),
+    chronology: chronologyService(incidentDeps),
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
