@@ -12,7 +12,7 @@ import { childLabel } from '../../../domain/incident/index.js'
 import type { IncidentView } from '../../../services/incidents.js'
 import { commentForm, decisionForm, groupingForm, readDates, versionSchema } from './schema.js'
 import { answer, loadIncident, type Again, type ServiceAnswer } from './outcome.js'
-import { incidentForm } from './deliberation-routes.js'
+import { incidentForm, offered } from './deliberation-routes.js'
 import { supportView, viewsView } from './case-presenter.js'
 import { items } from './labels.js'
 
@@ -54,6 +54,7 @@ export default async function decisionRoutes(app: FastifyInstance, { services, n
 
   app.get<Params>('/incidents/:id/decision', { config: requires('decision:record') }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
+    offered(incident, 'decide_notify', 'decide_do_not_notify', 'decide_refer')
     return decisionPage(reply, incident, { values: { version: incident.version } })
   })
 
@@ -76,13 +77,13 @@ export default async function decisionRoutes(app: FastifyInstance, { services, n
   })
 
   incidentForm(app, services, {
-    path: 'revisit', access: 'decision:record', template: 'incidents/views/comment.njk',
+    path: 'revisit', access: 'decision:record', step: 'revisit', template: 'incidents/views/comment.njk',
     data: () => ({ title: 'Revisit the decision', commentLabel: 'What has changed', hint: 'The earlier decision, and the facts it was made on, stay in the history.', button: 'Revisit the decision', required: true }),
     save: (request, incident, version) => services.decisions.revisit(actorOf(request), incident.id, version, commentForm.parse(request.body ?? {}).comment),
   })
 
   incidentForm(app, services, {
-    path: 'liaison', access: 'decision:record', template: 'incidents/views/liaison.njk', dates: ['contactedOn'],
+    path: 'liaison', access: 'decision:record', step: 'record_liaison', template: 'incidents/views/liaison.njk', dates: ['contactedOn'],
     save: (request, incident, version) => {
       const body = (request.body ?? {}) as Record<string, unknown>
       const dates = readDates(body, { contactedOn: 'Date of contact' })
@@ -92,7 +93,7 @@ export default async function decisionRoutes(app: FastifyInstance, { services, n
   })
 
   incidentForm(app, services, {
-    path: 'notifications', access: 'incident:record', template: 'incidents/views/notifications.njk',
+    path: 'notifications', access: 'incident:record', step: 'adjust_notifications', template: 'incidents/views/notifications.njk',
     data: (incident) => ({ children: incident.record.children.map((c, i) => ({ id: c.id, label: childLabel(c, i) })), choices: incident.record.children.map((_, i) => i + 1) }),
     save: (request, incident, version) => {
       const body = (request.body ?? {}) as Record<string, unknown>

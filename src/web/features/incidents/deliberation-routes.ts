@@ -7,22 +7,30 @@ import { requires } from '../../plugins/access.js'
 import type { FormErrors } from '../../forms.js'
 import type { FeatureOptions } from '../index.js'
 import type { IncidentView } from '../../../services/incidents.js'
+import type { LifecycleAction } from '../../../domain/lifecycle/index.js'
+import { forbidden } from '../../plugins/errors.js'
 import { commentForm, raiseForm, readDates, versionSchema, viewForm } from './schema.js'
 import { answer, loadIncident, type Again, type ServiceAnswer } from './outcome.js'
 import { items } from './labels.js'
 
 type Params = { Params: { id: string } }
 
+/** A form for a step the lifecycle does not offer this user now is refused, not shown to fail later. */
+export function offered(incident: IncidentView, ...steps: (LifecycleAction | undefined)[]): void {
+  if (steps.some((s) => s !== undefined) && !steps.some((s) => s !== undefined && incident.actions.includes(s))) throw forbidden()
+}
+
 /** A form on an incident: the page, and the post that calls `save` with the version it showed. */
 export function incidentForm(
   app: FastifyInstance,
   services: FeatureOptions['services'],
-  spec: { path: string; access: Parameters<typeof requires>[0]; template: string; data?: (incident: IncidentView) => Record<string, unknown>; save: (request: FastifyRequest, incident: IncidentView, version: number) => Promise<ServiceAnswer>; dates?: string[] },
+  spec: { path: string; access: Parameters<typeof requires>[0]; template: string; data?: (incident: IncidentView) => Record<string, unknown>; save: (request: FastifyRequest, incident: IncidentView, version: number) => Promise<ServiceAnswer>; dates?: string[]; step?: LifecycleAction },
 ): void {
   const page = (reply: FastifyReply, incident: IncidentView, data: Record<string, unknown>, status?: number) =>
     reply.page(spec.template, { incident, items, ...(spec.data?.(incident) ?? {}), ...data }, status)
   app.get<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
+    offered(incident, spec.step)
     return page(reply, incident, { values: { version: incident.version } })
   })
   app.post<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
@@ -38,13 +46,14 @@ export function incidentForm(
 
 export default async function deliberationRoutes(app: FastifyInstance, { services }: FeatureOptions): Promise<void> {
   incidentForm(app, services, {
-    path: 'request-views', access: 'case:view', template: 'incidents/views/comment.njk',
+    path: 'request-views', access: 'case:view', step: 'request_views', template: 'incidents/views/comment.njk',
     data: () => ({ title: 'Ask the police and health partners for their views', commentLabel: 'What you would like the partners to consider (optional)', button: 'Ask for their views' }),
     save: (request, incident, version) => services.partnerViews.requestViews(actorOf(request), incident.id, version, commentForm.parse(request.body ?? {}).comment || undefined),
   })
 
   app.get<Params>('/incidents/:id/view', { config: requires('case:view') }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
+    offered(incident, 'record_view', 'record_working_view')
     return reply.page('incidents/views/view.njk', { incident, items, owner: request.permissions.can('decision:record'), values: { version: incident.version } })
   })
 

@@ -115,6 +115,8 @@ forEachDatabase('another authority’s incident answers 404; roles without the p
   await auditor.signIn(DEMO.auditor)
   assert.equal((await auditor.get('/incidents')).statusCode, 200)
   assert.equal((await auditor.get(`/incidents/${id}/record`)).statusCode, 403)
+  const submitted = /href="\/incidents\/([0-9a-f-]{36})"/.exec((await auditor.get('/incidents')).body)?.[1] ?? ''
+  for (const path of ['view', 'request-views', 'revisit']) assert.equal((await auditor.get(`/incidents/${submitted}/${path}`)).statusCode, 403, path)
   await app.close()
 })
 
