@@ -35,7 +35,8 @@ export function clockService(deps: IncidentDeps) {
     /** The running clocks of every case in the authority, soonest first: for the worklist and reminders. */
     async runningClocks(actor: Actor, authorityId: string): Promise<{ ok: true; clocks: RunningClock[] } | Refusal<'forbidden'>> {
       if (actor.kind === 'user' && !actor.permissions.canIn(authorityId, 'case:view')) return refuse('forbidden')
-      const rows = await caseProgressRepository(deps.database.db).cases(authorityId, RUNNING)
+      const repo = caseProgressRepository(deps.database.db)
+      const rows = [...(await repo.cases(authorityId, RUNNING)), ...(await repo.awaitingFirstStep(authorityId))]
       const now = deps.now()
       const clocks = rows.flatMap((row) => clocksOfRow(row, deps.calendar, now).filter(isRunning).map((c) => ({ ...c, incidentId: row.incidentId, reference: row.reference })))
       return { ok: true, clocks: clocks.sort((a, b) => a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference)) }
@@ -61,7 +62,8 @@ export function clockService(deps: IncidentDeps) {
      */
     recomputeClocks(actor: Actor, previous: BankHolidayCalendar, next: BankHolidayCalendar): Promise<{ ok: true; moved: { incidentId: string; reference: string; changes: string[] }[] }> {
       return inTransaction(deps, async (work) => {
-        const rows = await caseProgressRepository(work.trx).cases(null, RUNNING)
+        const repo = caseProgressRepository(work.trx)
+        const rows = [...(await repo.cases(null, RUNNING)), ...(await repo.awaitingFirstStep(null))]
         const moved: { incidentId: string; reference: string; changes: string[] }[] = []
         for (const row of rows) {
           const before = new Map(clocksOfRow(row, previous, work.now).filter(isRunning).map((c) => [c.key, c.due]))

@@ -3,6 +3,7 @@
 // looked-after child's death, a care leaver's death and two siblings. Every name is plainly
 // fictional ("Child A Demo"). Created through the services as the demo accounts, so the audit
 // trail shows them like any other work. Loading twice changes nothing.
+import type { CalendarDay } from '../domain/calendar/index.js'
 import type { ChildDetails } from '../domain/incident/index.js'
 import { Permissions } from '../domain/permissions/index.js'
 import type { authorityService } from './authorities.js'
@@ -13,7 +14,7 @@ import type { incidentService } from './incidents.js'
 import type { partnerViewService } from './partner-views.js'
 import type { userService } from './users.js'
 
-interface DemoCaseServices {
+export interface DemoCaseServices {
   readonly authorities: ReturnType<typeof authorityService>
   readonly users: ReturnType<typeof userService>
   readonly incidents: ReturnType<typeof incidentService>
@@ -23,7 +24,7 @@ interface DemoCaseServices {
 
 type Stage = 'draft' | 'needs_discussion' | 'partners_consulted' | 'decided'
 
-interface DemoCase {
+export interface DemoCase {
   readonly awareDaysAgo: number
   readonly incidentDaysAgo: number
   readonly incident: Record<string, unknown>
@@ -33,7 +34,7 @@ interface DemoCase {
   readonly decision?: Record<string, unknown>
 }
 
-const CHILD: ChildDetails = {
+export const CHILD: ChildDetails = {
   nameStatus: 'known', sex: 'not_known', ethnicity: 'not_stated', disability: 'not_known', normallyResident: true, lookedAfter: false, careLeaver: false,
   childProtectionPlan: 'never', childInNeedPlan: 'no', knownToSocialCare: 'no', education: 'in_school',
 }
@@ -78,14 +79,14 @@ const CASES: readonly DemoCase[] = [
 ]
 
 /** The demo account acting in Coventry, as the web layer would build it after sign-in. */
-async function demoActor(services: DemoCaseServices, email: string, authorityId: string): Promise<Actor> {
+export async function demoActor(services: DemoCaseServices, email: string, authorityId: string): Promise<Actor> {
   const user = await services.users.findByEmail(email)
   const signedIn = user ? await services.users.signedIn(user.id) : null
   if (!signedIn) throw new Error(`The demo account ${email} is missing: load the demo accounts first`)
   return { kind: 'user', userId: signedIn.id, email, permissions: new Permissions(signedIn.memberships, authorityId) }
 }
 
-function must<T extends { ok: boolean }>(result: T, what: string): T & { ok: true } {
+export function must<T extends { ok: boolean }>(result: T, what: string): T & { ok: true } {
   if (!result.ok) throw new Error(`Could not load the demo case (${what}): ${JSON.stringify(result)}`)
   return result as T & { ok: true }
 }
@@ -102,23 +103,33 @@ export async function loadDemoCases(services: DemoCaseServices, now: Clock): Pro
   if (existing.incidents.length > 0 || must(await services.incidents.listIncidents(recorder), 'list').incidents.length > 0) return { loaded: false }
 
   const today = londonDay(now())
-  for (const demo of CASES) {
-    const awareDate = today.addDays(-demo.awareDaysAgo).toString()
-    const started = must(await services.incidents.start(recorder, cov.id, { awareDate, source: 'police' }), 'start')
-    let version = started.version
-    const save = async (step: Promise<{ ok: true; version: number } | { ok: false }>, what: string) => {
-      version = must(await step, what).version
-    }
-    await save(services.incidents.saveSection(recorder, started.id, version, 'incident', { ...demo.incident, incidentDate: today.addDays(-demo.incidentDaysAgo).toString() }), 'incident')
-    await save(services.incidents.saveSection(recorder, started.id, version, 'abuse', demo.abuse), 'abuse')
-    await save(services.incidents.saveSection(recorder, started.id, version, 'safeguarding', SAFEGUARDING), 'safeguarding')
-    for (const child of demo.children) await save(services.incidents.addChild(recorder, started.id, version, child), 'child')
-    if (demo.stage === 'draft') continue
-    await save(services.incidents.submit(recorder, started.id, version), 'submit')
-    if (demo.stage === 'needs_discussion') continue
+  for (const demo of CASES) await recordDemoCase(services, { recorder, owner, police }, cov.id, demo, today)
+  return { loaded: true }
+}
+
+/** Records one demo case up to its stage, as the demo accounts; answers its id and version. */
+export async function recordDemoCase(
+  services: DemoCaseServices,
+  actors: { readonly recorder: Actor; readonly owner: Actor; readonly police: Actor },
+  authorityId: string,
+  demo: DemoCase,
+  today: CalendarDay,
+): Promise<{ id: string; version: number }> {
+  const { recorder, owner, police } = actors
+  const started = must(await services.incidents.start(recorder, authorityId, { awareDate: today.addDays(-demo.awareDaysAgo).toString(), source: 'police' }), 'start')
+  let version = started.version
+  const save = async (step: Promise<{ ok: true; version: number } | { ok: false }>, what: string) => {
+    version = must(await step, what).version
+  }
+  await save(services.incidents.saveSection(recorder, started.id, version, 'incident', { ...demo.incident, incidentDate: today.addDays(-demo.incidentDaysAgo).toString() }), 'incident')
+  await save(services.incidents.saveSection(recorder, started.id, version, 'abuse', demo.abuse), 'abuse')
+  await save(services.incidents.saveSection(recorder, started.id, version, 'safeguarding', SAFEGUARDING), 'safeguarding')
+  for (const child of demo.children) await save(services.incidents.addChild(recorder, started.id, version, child), 'child')
+  if (demo.stage !== 'draft') await save(services.incidents.submit(recorder, started.id, version), 'submit')
+  if (demo.stage === 'partners_consulted' || demo.stage === 'decided') {
     await save(services.partnerViews.requestViews(owner, started.id, version), 'request views')
     await save(services.partnerViews.recordView(police, started.id, version, { view: 'notify', reasons: 'Demo: the police view is to notify.' }), 'police view')
-    if (demo.decision) await save(services.decisions.recordDecision(owner, started.id, version, demo.decision), 'decision')
   }
-  return { loaded: true }
+  if (demo.stage === 'decided' && demo.decision) await save(services.decisions.recordDecision(owner, started.id, version, demo.decision), 'decision')
+  return { id: started.id, version }
 }

@@ -32,6 +32,7 @@ import type { Clock, ServiceDeps } from './context.js'
 import { decisionService } from './decisions.js'
 import { loadDemo } from './demo.js'
 import { loadDemoCases } from './demo-cases.js'
+import { loadAfterDecisionDemo } from './demo-after-decision.js'
 import type { IncidentDeps } from './incident-access.js'
 import { incidentService } from './incidents.js'
 import { notificationService } from './notifications.js'
@@ -62,6 +63,12 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const incidents = incidentService(incidentDeps)
   const partnerViews = partnerViewService(incidentDeps)
   const decisions = decisionService(incidentDeps)
+  const afterDecision = {
+    notifications: notificationService(incidentDeps),
+    rapidReview: rapidReviewService(incidentDeps),
+    practiceReview: practiceReviewService(incidentDeps),
+    learningActions: learningActionService(incidentDeps),
+  }
   return {
     now: deps.now,
     authorities,
@@ -73,10 +80,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     incidents,
     partnerViews,
     decisions,
-    notifications: notificationService(incidentDeps),
-    rapidReview: rapidReviewService(incidentDeps),
-    practiceReview: practiceReviewService(incidentDeps),
-    learningActions: learningActionService(incidentDeps),
+    ...afterDecision,
     clocks: clockService(incidentDeps),
     chronology: chronologyService(incidentDeps),
     outbox: outboxService(deps),
@@ -84,7 +88,10 @@ export function createServices(database: Database, options: ServiceOptions = {})
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
     loadDemo: async () => {
       const result = await loadDemo({ authorities, partners, users })
-      await loadDemoCases({ authorities, users, incidents, partnerViews, decisions }, deps.now)
+      const demoCases = { authorities, users, incidents, partnerViews, decisions }
+      const cases = await loadDemoCases(demoCases, deps.now)
+      const cov = cases.loaded ? await authorities.getByCode('COV') : undefined
+      if (cov) await loadAfterDecisionDemo({ ...demoCases, ...afterDecision }, deps.now, cov.id)
       return result
     },
     health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),

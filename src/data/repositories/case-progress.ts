@@ -2,7 +2,8 @@
 // The JSON parts are written by the services only, from checked input, so they are read back as typed.
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { CaseProgress } from '../../domain/after-decision/index.js'
+import { notificationsOwed, type CaseProgress } from '../../domain/after-decision/index.js'
+import type { AdjustedGrouping, ChildDetails, IncidentRecord } from '../../domain/incident/index.js'
 import type { Status } from '../../domain/lifecycle/index.js'
 import type { LearningActionsTable, RapidReviewEntriesTable, Schema } from '../schema.js'
 import type { Selectable } from 'kysely'
@@ -63,6 +64,33 @@ export function caseProgressRepository(db: Kysely<Schema>) {
       if (authorityId) query = query.where('case_progress.authority_id', '=', authorityId)
       const rows = await query.orderBy('incidents.reference').execute()
       return rows.map((row) => ({ incidentId: row.incident_id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, progress: fromRow(row) }))
+    },
+
+    /**
+     * Cases decided to notify where nothing has been recorded yet (no progress row): their owed
+     * notifications come from the record. Two queries for the whole authority, never one per case.
+     */
+    async awaitingFirstStep(authorityId: string | null): Promise<RunningCaseRow[]> {
+      let query = db
+        .selectFrom('incidents')
+        .leftJoin('case_progress', 'case_progress.incident_id', 'incidents.id')
+        .selectAll('incidents')
+        .where('incidents.status', '=', 'decided_notify')
+        .where('case_progress.incident_id', 'is', null)
+      if (authorityId) query = query.where('incidents.authority_id', '=', authorityId)
+      const rows = await query.orderBy('incidents.reference').execute()
+      if (rows.length === 0) return []
+      const children = await db.selectFrom('incident_children').selectAll().where('incident_id', 'in', rows.map((r) => r.id)).orderBy('position').execute()
+      return rows.map((row) => {
+        const record: IncidentRecord = {
+          awareness: JSON.parse(row.awareness) as IncidentRecord['awareness'], incident: JSON.parse(row.incident) as IncidentRecord['incident'],
+          abuse: JSON.parse(row.abuse) as IncidentRecord['abuse'], safeguarding: JSON.parse(row.safeguarding) as IncidentRecord['safeguarding'],
+          children: children.filter((c) => c.incident_id === row.id).map((c) => ({ ...(JSON.parse(c.details) as ChildDetails), id: c.id })),
+        }
+        const grouping = row.notification_grouping ? (JSON.parse(row.notification_grouping) as AdjustedGrouping) : null
+        const progress: CaseProgress = { incidentId: row.id, authorityId: row.authority_id, notifications: notificationsOwed(record, grouping), partnersInformedOn: null, rapidReview: null, practiceReview: null, extensions: [] }
+        return { incidentId: row.id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, progress }
+      })
     },
 
     async addEntry(row: Omit<RapidReviewEntryRow, 'id' | 'updated_at'>): Promise<string> {
