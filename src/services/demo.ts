@@ -55,6 +55,7 @@ const ACCOUNTS: readonly { email: string; name: string; role: Role; authorities:
   { email: 'practitioner@demo.example', name: 'Pat Practitioner (demo)', role: 'practitioner', authorities: ['COV'] },
   { email: 'decision-owner@demo.example', name: 'Dee Decider (demo)', role: 'decision-owner', authorities: ['COV'] },
   { email: 'partner@demo.example', name: 'Pip Partner (demo)', role: 'partner', authorities: ['COV', 'DEMO'], partner: 'West Midlands Police' },
+  { email: 'health-partner@demo.example', name: 'Hal Health (demo)', role: 'partner', authorities: ['COV'], partner: 'NHS Coventry and Warwickshire Integrated Care Board' },
   { email: 'business-unit@demo.example', name: 'Bo Business (demo)', role: 'business-unit', authorities: ['COV'] },
   { email: 'auditor@demo.example', name: 'Aud Auditor (demo)', role: 'auditor', authorities: ['COV'] },
   { email: 'admin@demo.example', name: 'Ada Admin (demo)', role: 'admin', authorities: ['COV'] },

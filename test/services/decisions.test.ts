@@ -111,3 +111,16 @@ forEachDatabase('liaison with the other authority is recorded after a referral; 
   const after = await services.decisions.support(owner, id)
   assert.ok(after.ok && after.support.adjusted?.reason === 'Half-siblings living together (fictional)')
 })
+
+forEachDatabase('the demo health partner records the health view, so all three views stand side by side', async (database) => {
+  const { services, recorder, owner, police } = await setUp(database)
+  const health = await actorFor(services, 'health-partner@demo.example')
+  const { id, version } = await recordIncident(services, recorder)
+  assert.ok((await services.partnerViews.requestViews(owner, id, version)).ok)
+  assert.ok((await services.partnerViews.recordView(police, id, version + 1, { view: 'notify', reasons: 'Police reasons (fictional)' })).ok)
+  assert.ok((await services.partnerViews.recordView(health, id, version + 2, { view: 'unsure', reasons: 'Health reasons (fictional)' })).ok)
+  assert.ok((await services.partnerViews.recordWorkingView(owner, id, version + 3, { view: 'notify', reasons: 'Working view (fictional)' })).ok)
+  const side = await services.partnerViews.viewsSideBySide(owner, id)
+  assert.ok(side.ok)
+  assert.deepEqual([side.views.latest.authority?.view, side.views.latest.police?.view, side.views.latest.health?.view], ['notify', 'notify', 'unsure'])
+})
