@@ -77,6 +77,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   })
   await app.register(errors, { production: config.production })
-  await app.register(features, { services, now, cookieSecure: config.cookieSecure })
+  await app.register(features, { services, now, cookieSecure: config.cookieSecure, production: config.production })
   return app
 }

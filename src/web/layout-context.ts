@@ -5,7 +5,7 @@ import { IDLE_LIMIT_SECONDS, WARNING_BEFORE_SECONDS } from './plugins/session.js
 
 export const SERVICE_NAME = 'Serious incident notifications'
 
-export function layoutContext(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
+export function layoutContext(request: FastifyRequest, reply: FastifyReply, options: { readonly production: boolean }): Record<string, unknown> {
   const user = request.user
   const path = request.url.split('?')[0] ?? '/'
   return {
@@ -17,7 +17,7 @@ export function layoutContext(request: FastifyRequest, reply: FastifyReply): Rec
     user: user ? { name: user.name } : null,
     authority: request.permissions.currentAuthority,
     otherAuthorities: request.permissions.authorities.filter((a) => a.id !== request.permissions.currentAuthority?.id),
-    navigation: user ? navigationFor(request.permissions, path) : [],
+    navigation: user ? navigationFor(request.permissions, path, options) : [],
     feedbackEmail: user?.feedbackEmail ?? null,
     timeout: user ? { idleSeconds: IDLE_LIMIT_SECONDS, warningSeconds: WARNING_BEFORE_SECONDS } : null,
   }

@@ -8,6 +8,8 @@ interface NavigationItem {
   readonly text: string
   readonly href: string
   readonly access: Access
+  /** Demo pages (the outbox) that production does not have. */
+  readonly demoOnly?: true
 }
 
 const ITEMS: readonly NavigationItem[] = [
@@ -16,10 +18,12 @@ const ITEMS: readonly NavigationItem[] = [
   { text: 'Authority settings', href: '/settings', access: 'settings:view' },
   { text: 'Users', href: '/settings/users', access: 'users:view' },
   { text: 'Audit trail', href: '/audit', access: 'audit:view' },
+  { text: 'Outbox', href: '/outbox', access: 'outbox:view', demoOnly: true },
 ]
 
-export function navigationFor(permissions: Permissions, currentPath: string) {
-  return ITEMS.filter((item) => item.access === SIGNED_IN || (item.access !== 'public' && permissions.can(item.access))).map((item) => ({
+export function navigationFor(permissions: Permissions, currentPath: string, { production }: { readonly production: boolean }) {
+  const offered = ITEMS.filter((item) => !(production && item.demoOnly))
+  return offered.filter((item) => item.access === SIGNED_IN || (item.access !== 'public' && permissions.can(item.access))).map((item) => ({
     text: item.text,
     href: item.href,
     // The deepest matching item is current, so /settings/users marks "Users", not "Authority settings".

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { migrateToLatest, openDatabase } from '../../src/data/db.js'
 import { createServices, DEMO_PASSWORD } from '../../src/services/index.js'
+import { outboxSender } from '../../src/services/email.js'
 import { buildApp } from '../../src/web/app.js'
 
 const CHROMIUM = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p))
@@ -19,6 +20,8 @@ export async function startService() {
   await migrateToLatest(database)
   const services = createServices(database)
   await services.loadDemo()
+  // One scheduler tick, so the outbox page has the demo's alerts to show.
+  await services.reminders({ sender: outboxSender, baseUrl: 'http://localhost:3000', reminderPoints: [2, 0, -1], dailyDigest: false }).tick()
   const app = await buildApp({
     config: { production: false, sessionSecret: 'a-browser-test-secret-of-32-characters-or-more', cookieSecure: false, trustProxy: false, logLevel: 'silent' },
     services,

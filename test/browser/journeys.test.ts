@@ -35,12 +35,12 @@ const JOURNEYS: { role: string; email: string; pages: [string, string][] }[] = [
   { role: 'practitioner', email: DEMO.practitioner, pages: [['/', 'home']] },
   { role: 'decision-owner', email: DEMO.decisionOwner, pages: [['/', 'home']] },
   { role: 'partner', email: DEMO.partner, pages: [['/', 'home'], ['/switch-authority', 'switch-authority']] },
-  { role: 'business-unit', email: DEMO.businessUnit, pages: [['/', 'home']] },
+  { role: 'business-unit', email: DEMO.businessUnit, pages: [['/', 'home'], ['/outbox', 'outbox']] },
   { role: 'auditor', email: DEMO.auditor, pages: [['/', 'home'], ['/settings', 'settings'], ['/settings/users', 'users'], ['/audit', 'audit'], ['/audit?from=2026-13-01', 'audit-error']] },
   {
     role: 'admin',
     email: DEMO.admin,
-    pages: [['/', 'home'], ['/settings', 'settings'], ['/settings/details', 'details'], ['/settings/partners', 'partners'], ['/settings/users', 'users'], ['/settings/users/new', 'new-user'], ['/cookies', 'cookies'], ['/accessibility', 'accessibility'], ['/privacy', 'privacy'], ['/no-such-page', 'not-found']],
+    pages: [['/', 'home'], ['/settings', 'settings'], ['/settings/details', 'details'], ['/settings/partners', 'partners'], ['/settings/users', 'users'], ['/settings/users/new', 'new-user'], ['/outbox', 'outbox'], ['/cookies', 'cookies'], ['/accessibility', 'accessibility'], ['/privacy', 'privacy'], ['/no-such-page', 'not-found']],
   },
 ]
 

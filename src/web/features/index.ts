@@ -9,13 +9,16 @@ import health from './health/routes.js'
 import settings from './settings/routes.js'
 import audit from './audit/routes.js'
 import incidents from './incidents/routes.js'
+import outbox from './outbox/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
   readonly now: Clock
   readonly cookieSecure: boolean
+  /** Production leaves out the demo's pages (the outbox). */
+  readonly production: boolean
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox]) await app.register(feature, options)
 }

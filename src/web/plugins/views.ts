@@ -50,7 +50,7 @@ async function views(app: FastifyInstance, options: ViewsOptions): Promise<void>
   app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}, status?: number) {
     const request: FastifyRequest = this.request
     if (status !== undefined) this.code(status)
-    return this.view(template, { ...layoutContext(request, this), ...data })
+    return this.view(template, { ...layoutContext(request, this, options), ...data })
   })
 }
 
