@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { after, before } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { migrateToLatest, openDatabase } from '../../src/data/db.js'
@@ -61,4 +62,28 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL(`${base}/`)
+}
+
+/** The service and Chromium for one test file: started before its tests, stopped after them. */
+export function serviceAndBrowser(): { service: Awaited<ReturnType<typeof startService>>; browser: Browser } {
+  const both = {} as { service: Awaited<ReturnType<typeof startService>>; browser: Browser }
+  before(async () => {
+    both.service = await startService()
+    both.browser = await launchChromium()
+  })
+  after(async () => {
+    await both.browser?.close()
+    await both.service?.stop()
+  })
+  return both
+}
+
+/** Runs `body` with a page signed in as `email`, in a fresh browser context closed afterwards. */
+export async function asUser(browser: Browser, base: string, email: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  page.setDefaultTimeout(5000)
+  await signIn(page, base, email)
+  await body(page)
+  await context.close()
 }
