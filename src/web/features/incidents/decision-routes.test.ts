@@ -62,6 +62,8 @@ forEachDatabase('liaison with the other authority; only the decision owner may r
   assert.equal((await practitioner.get(`/incidents/${id}/liaison`)).statusCode, 403)
   const owner = browser()
   await owner.signIn(DEMO.decisionOwner)
+  const blank = await owner.get(`/incidents/${id}/liaison`)
+  assert.match(blank.body, /name="otherAuthority"[^>]*value="Demo Borough Council"/, 'starts from the authority named in the record')
   const form = { otherAuthority: 'Demo Borough Council', contact: 'Duty manager (fictional)', 'contactedOn-day': '24', 'contactedOn-month': '11', 'contactedOn-year': '2026', agreed: 'They will notify (fictional).' }
   const partial = await post(owner, `/incidents/${id}/liaison`, { ...form, 'contactedOn-month': '' })
   assert.equal(partial.statusCode, 400)
@@ -76,12 +78,17 @@ forEachDatabase('a practitioner changes the notifications proposed for two sibli
   const { id, childIds } = await demoCase(services, 'Child G Demo')
   const practitioner = browser()
   await practitioner.signIn(DEMO.practitioner)
+  const selected = (html: string, childId: string) => new RegExp(`name="group-${childId}"[\\s\\S]*?<option value="(\\d+)" selected`).exec(html)?.[1]
+  const proposed = (await practitioner.get(`/incidents/${id}/notifications`)).body
+  assert.deepEqual([selected(proposed, childIds[0] ?? ''), selected(proposed, childIds[1] ?? '')], ['1', '1'], 'starts from the proposal: siblings on one notification')
   const groups = { [`group-${childIds[0]}`]: '1', [`group-${childIds[1]}`]: '2' }
   const noReason = await post(practitioner, `/incidents/${id}/notifications`, { ...groups, reason: '' })
   assert.equal(noReason.statusCode, 400)
   assert.match(noReason.body, /Enter why you are changing the notifications proposed/)
   assert.equal((await post(practitioner, `/incidents/${id}/notifications`, { ...groups, reason: 'Different households (fictional).' })).statusCode, 303)
   assert.match((await practitioner.get(`/incidents/${id}`)).body, /Changed by the user: Different households \(fictional\)/)
+  const adjusted = (await practitioner.get(`/incidents/${id}/notifications`)).body
+  assert.deepEqual([selected(adjusted, childIds[0] ?? ''), selected(adjusted, childIds[1] ?? '')], ['1', '2'], 'then from the adjustment')
   const partner = browser()
   await partner.signIn(DEMO.partner)
   assert.equal((await partner.get(`/incidents/${id}/notifications`)).statusCode, 403)

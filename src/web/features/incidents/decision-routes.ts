@@ -84,6 +84,7 @@ export default async function decisionRoutes(app: FastifyInstance, { services, n
 
   incidentForm(app, services, {
     path: 'liaison', access: 'decision:record', step: 'record_liaison', template: 'incidents/views/liaison.njk', dates: ['contactedOn'],
+    initial: (_request, incident) => ({ otherAuthority: incident.record.incident?.otherAuthorityName ?? '' }),
     save: (request, incident, version) => {
       const body = (request.body ?? {}) as Record<string, unknown>
       const dates = readDates(body, { contactedOn: 'Date of contact' })
@@ -95,6 +96,13 @@ export default async function decisionRoutes(app: FastifyInstance, { services, n
   incidentForm(app, services, {
     path: 'notifications', access: 'incident:record', step: 'adjust_notifications', template: 'incidents/views/notifications.njk',
     data: (incident) => ({ children: incident.record.children.map((c, i) => ({ id: c.id, label: childLabel(c, i) })), choices: incident.record.children.map((_, i) => i + 1) }),
+    // Start from the grouping in force: the user's earlier adjustment, else the proposal.
+    initial: async (request, incident) => {
+      const support = await services.decisions.support(actorOf(request), incident.id)
+      if (!support.ok) return {}
+      const groups = support.support.adjusted?.groups ?? support.support.proposed
+      return Object.fromEntries(groups.flatMap((group, n) => group.childIds.map((id) => [`group-${id}`, String(n + 1)])))
+    },
     save: (request, incident, version) => {
       const body = (request.body ?? {}) as Record<string, unknown>
       const groups = new Map<string, string[]>()

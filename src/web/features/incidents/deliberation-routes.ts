@@ -24,14 +24,25 @@ export function offered(incident: IncidentView, ...steps: (LifecycleAction | und
 export function incidentForm(
   app: FastifyInstance,
   services: FeatureOptions['services'],
-  spec: { path: string; access: Parameters<typeof requires>[0]; template: string; data?: (incident: IncidentView) => Record<string, unknown>; save: (request: FastifyRequest, incident: IncidentView, version: number) => Promise<ServiceAnswer>; dates?: string[]; step?: LifecycleAction },
+  spec: {
+    path: string
+    access: Parameters<typeof requires>[0]
+    template: string
+    data?: (incident: IncidentView) => Record<string, unknown>
+    /** What the form starts from on first showing, so a user changes answers rather than retyping them. */
+    initial?: (request: FastifyRequest, incident: IncidentView) => Promise<Record<string, unknown>> | Record<string, unknown>
+    save: (request: FastifyRequest, incident: IncidentView, version: number) => Promise<ServiceAnswer>
+    dates?: string[]
+    step?: LifecycleAction
+  },
 ): void {
   const page = (reply: FastifyReply, incident: IncidentView, data: Record<string, unknown>, status?: number) =>
     reply.page(spec.template, { incident, items, ...(spec.data?.(incident) ?? {}), ...data }, status)
   app.get<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
     offered(incident, spec.step)
-    return page(reply, incident, { values: { version: incident.version } })
+    const initial = (await spec.initial?.(request, incident)) ?? {}
+    return page(reply, incident, { values: { ...initial, version: incident.version } })
   })
   app.post<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
