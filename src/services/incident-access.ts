@@ -44,6 +44,7 @@ export const ACTION_PERMISSION: Readonly<Record<LifecycleAction, Action>> = {
   // After the decision (issue 5): the table narrows these to the roles that take each step.
   record_notification: 'notification:submit',
   record_serious_incident_notification: 'notification:submit',
+  record_partners_informed: 'notification:submit',
   withdraw_notification: 'notification:submit',
   update_rapid_review: 'review:manage',
   contribute_rapid_review: 'case:view',

@@ -8,7 +8,7 @@ import {
   clockFacts, clocksFor, NOTIFICATION_KIND_LABELS, packSections, RECIPIENTS, type CaseProgress, type ClockView, type NotificationRecord, type PackSection,
 } from '../domain/after-decision/index.js'
 import { inTransaction, refuse, type Actor, type Refusal } from './context.js'
-import { caseStep, isDay, readCase, text, type CaseStepResult, type Errors } from './case-steps.js'
+import { caseStep, fail, isDay, readCase, text, type CaseStepResult, type Errors } from './case-steps.js'
 import { actorLabel, londonDay, type IncidentDeps, type LoadRefusal } from './incident-access.js'
 import { renderPdf } from './pdf.js'
 
@@ -115,6 +115,14 @@ export function notificationService(deps: IncidentDeps) {
           partnersInformedOn: input.partnersInformedOn ?? progress.partnersInformedOn,
           rapidReview: startsReview ? { startedOn: sentOn, sentOn: null, stoodDown: null, recommendation: null, criteria: null, recommendationReasons: null, panelResponse: null } : progress.rapidReview,
         }
+      })
+    },
+
+    /** The local safeguarding partners informed (WT 2023 ch 5: within the same 5 working days, R4). */
+    recordPartnersInformed(actor: Actor, incidentId: string, version: number, informedOn: string): CaseStepResult {
+      return caseStep(deps, actor, incidentId, version, { action: 'record_partners_informed', permission: 'notification:submit' }, async (work, _stored, progress) => {
+        if (!isDay(informedOn) || CalendarDay.parse(informedOn).isAfter(londonDay(work.now))) return fail('informedOn', 'Enter the date the partners were informed, today or earlier')
+        return { ...progress, partnersInformedOn: informedOn }
       })
     },
 

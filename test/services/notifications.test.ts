@@ -12,6 +12,13 @@ forEachDatabase('notifications owed: the serious incident one reaches the Panel,
   assert.ok(owed.ok)
   assert.deepEqual(owed.notifications.map((n) => [n.kind, n.clock?.due, n.recipients.length]), [['serious_incident', '2026-11-30', 3], ['looked_after_child_death', '2026-11-30', 2]])
   assert.ok(owed.notifications[1]?.recipients.includes('Ofsted'))
+  // The local partners informed, on its own, before any notification is sent (R4).
+  assert.deepEqual(await c.services.notifications.recordPartnersInformed(c.police, c.id, c.version, '2026-11-23'), { ok: false, reason: 'forbidden' })
+  assert.deepEqual(await c.services.notifications.recordPartnersInformed(c.owner, c.id, c.version, '2026-12-01'), { ok: false, reason: 'invalid', errors: { informedOn: 'Enter the date the partners were informed, today or earlier' } })
+  assert.ok((await c.services.notifications.recordPartnersInformed(c.owner, c.id, c.version, '2026-11-23')).ok)
+  const informed = await c.services.clocks.clocks(c.owner, c.id)
+  assert.ok(informed.ok)
+  assert.deepEqual(informed.clocks.find((k) => k.key === 'local_partners_informed')?.state, 'met')
 })
 
 forEachDatabase('the notification pack follows the national form, needs a justification, is audited, and its PDF holds the form’s fields but not partners’ comments', async (database) => {

@@ -31,6 +31,7 @@ function notifying(): Rows {
     const to = status === 'decided_notify' ? 'notification_sent' : status
     rows[status] = {
       record_notification: stay(to, 'Record a notification as sent'),
+      record_partners_informed: stay(status, 'Record the local safeguarding partners as informed'),
       ...(status === 'decided_notify' || status === 'notification_sent'
         ? { record_serious_incident_notification: stay('rapid_review', 'Record the serious incident notification as sent') }
         : {}),

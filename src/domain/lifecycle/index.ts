@@ -45,6 +45,7 @@ export const LIFECYCLE_ACTIONS = [
   'revisit',
   'record_notification',
   'record_serious_incident_notification',
+  'record_partners_informed',
   'withdraw_notification',
   'update_rapid_review',
   'contribute_rapid_review',

@@ -7,6 +7,7 @@ import { availableActions, canTransition, LIFECYCLE_ACTIONS, STATUSES, transitio
 // with no previous status given it is refused, so it is listed with the status the test passes.
 const NOTIFYING = (role: string) => [
   [role, 'decided_notify', 'record_notification', 'notification_sent'],
+  ...(['decided_notify', 'notification_sent', 'rapid_review', 'rapid_review_sent'] as const).map((s) => [role, s, 'record_partners_informed', s]),
   [role, 'decided_notify', 'record_serious_incident_notification', 'rapid_review'],
   [role, 'notification_sent', 'record_notification', 'notification_sent'],
   [role, 'notification_sent', 'record_serious_incident_notification', 'rapid_review'],
@@ -85,7 +86,7 @@ test('lifecycle: a step cannot be skipped (a draft cannot be decided, a decision
   assert.equal(canTransition('draft', 'decision-owner', 'decide_notify'), false)
   assert.equal(canTransition('decided_notify', 'decision-owner', 'decide_do_not_notify'), false)
   assert.equal(canTransition('decided_notify', 'practitioner', 'update_record'), false)
-  assert.deepEqual(availableActions('decided_notify', 'decision-owner'), ['revisit', 'record_notification', 'record_serious_incident_notification'])
+  assert.deepEqual(availableActions('decided_notify', 'decision-owner'), ['revisit', 'record_notification', 'record_serious_incident_notification', 'record_partners_informed'])
   assert.deepEqual(availableActions('draft', null), [])
 })
 
