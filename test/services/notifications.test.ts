@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { extractText } from 'unpdf'
 import { forEachDatabase } from '../helpers/databases.js'
-import { auditedActions, decidedCase } from '../helpers/after-decision.js'
+import { auditedActions, decidedCase, PARTNER_COMMENT } from '../helpers/after-decision.js'
 import { actorFor, CHILD } from '../helpers/incidents.js'
 
 forEachDatabase('notifications owed: the serious incident one reaches the Panel, Ofsted and DfE, due 5 working days from awareness; a looked-after child’s death is owed too', async (database) => {
@@ -35,6 +35,7 @@ forEachDatabase('the notification pack follows the national form, needs a justif
   const { text } = await extractText(new Uint8Array(pdf.pdf), { mergePages: true })
   for (const expected of ['Serious incident notification', 'Child Safeguarding Practice Review Panel', 'Case outline', 'Test outline (fictional).', 'Child 1: name', 'Child Test Demo', 'Date the local authority became aware']) assert.ok(text.includes(expected), expected)
   assert.ok(!text.includes('Meets the criteria (fictional)'), 'no decision rationale')
+  assert.ok(!text.includes(PARTNER_COMMENT), 'no partner comments')
   const audited = await auditedActions(database, c.id)
   assert.ok(audited.includes('notification.pack-disclosed') && audited.includes('notification.pack-exported'))
   const other = await actorFor(c.services, 'partner@demo.example', 'DEMO')
