@@ -9,8 +9,8 @@ import { inTransaction, refuse, type Actor, type Refusal } from './context.js'
 import { caseStep, fail, isDay, noteOnCase, readCase, text, type CaseStepResult } from './case-steps.js'
 import { actorLabel, londonDay, type IncidentDeps, type LoadRefusal } from './incident-access.js'
 
-/** Statuses whose clocks can still run. */
-const RUNNING: readonly Status[] = ['decided_notify', 'notification_sent', 'rapid_review', 'rapid_review_sent', 'practice_review', 'no_further_review']
+/** Statuses whose clocks can still run (the reminders' due source reads them too). */
+export const RUNNING: readonly Status[] = ['decided_notify', 'notification_sent', 'rapid_review', 'rapid_review_sent', 'practice_review', 'no_further_review']
 
 export interface RunningClock extends ClockView {
   readonly incidentId: string

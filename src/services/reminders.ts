@@ -66,7 +66,7 @@ export function reminderService(deps: ServiceDeps & { readonly calendar: BankHol
       }
     }
     for (const item of items) {
-      caseEmail('alert', item, null)
+      if (item.alert) caseEmail('alert', item, null)
       const reminder = reminderDue(item, settings.reminderPoints, today, deps.calendar)
       if (reminder) caseEmail(reminder.kind, item, reminder.point)
     }

@@ -3,6 +3,7 @@ import { forEachDatabase } from '../helpers/databases.js'
 import { actorFor, recordIncident } from '../helpers/incidents.js'
 import { demoAt, outboxOf, recordingSender, settingsWith } from '../helpers/reminders.js'
 import { SEND_ATTEMPTS } from '../../src/services/reminders.js'
+import { awaitingDecision } from '../../src/services/reminders-due.js'
 
 const LONDON_MORNING = 'T09:00:00.000Z'
 
@@ -11,7 +12,8 @@ forEachDatabase('alerts at once, then reminders on fixed dates: 2 working days b
   const practitioner = await actorFor(services, 'practitioner@demo.example')
   const { id, reference } = await recordIncident(services, practitioner, { awareDate: '2026-12-23', incident: { incidentDate: '2026-12-22' } })
   const sender = recordingSender()
-  const reminders = services.reminders(settingsWith(sender))
+  // The decision's clock alone: the demo's decided cases have clocks of their own (reminders-running-clocks.test.ts).
+  const reminders = services.reminders(settingsWith(sender, { sources: [awaitingDecision] }))
   const kindsOn = async (date: string) => {
     clock.set(`${date}${LONDON_MORNING}`)
     await reminders.tick()

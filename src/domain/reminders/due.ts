@@ -16,4 +16,6 @@ export interface DueItem {
   readonly dueDate: string
   /** Who is responsible for meeting it (reminders go to them; escalations add the business unit). */
   readonly recipients: readonly RecipientRole[]
+  /** Alert at once when it starts: the decision's clock, already running when a case reaches the decision owner. */
+  readonly alert: boolean
 }

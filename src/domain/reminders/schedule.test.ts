@@ -7,7 +7,7 @@ import { composeEmail, deliveryKey, pointDay, recipientsFor, reminderDue } from 
 
 const calendar = loadBundledCalendar()
 const day = (text: string) => CalendarDay.parse(text)
-const item = { authorityId: 'a', incidentId: 'i-1', reference: 'COV-2026-0001', clockId: 'serious_incident_notification', clockName: 'A decision', dueDate: '2027-01-04', recipients: ['decision_owner'] } as const
+const item = { authorityId: 'a', incidentId: 'i-1', reference: 'COV-2026-0001', clockId: 'serious_incident_notification', clockName: 'A decision', dueDate: '2027-01-04', recipients: ['decision_owner'], alert: true } as const
 
 test('awareness on Wednesday 23 December 2026 is due on Monday 4 January 2027, across Christmas and New Year', () => {
   assert.equal(dueDate(clock('serious_incident_notification'), day('2026-12-23'), calendar).toString(), '2027-01-04')
