@@ -46,6 +46,7 @@ import { outboxService, reminderService, type ReminderSettings } from './reminde
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
+import { worklistService } from './worklist.js'
 
 export interface ServiceOptions {
   /** The clock; defaults to the system clock. Tests pass testClock(). */
@@ -71,6 +72,8 @@ export function createServices(database: Database, options: ServiceOptions = {})
   }
   return {
     now: deps.now,
+    /** The bank holiday calendar deadlines are counted on (the worklist's filters use it too). */
+    calendar: incidentDeps.calendar,
     authorities,
     partners,
     users,
@@ -83,6 +86,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     ...afterDecision,
     clocks: clockService(incidentDeps),
     chronology: chronologyService(incidentDeps),
+    worklist: worklistService(incidentDeps),
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),

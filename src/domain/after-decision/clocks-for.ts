@@ -111,7 +111,8 @@ export function clocksFor(facts: CaseClockFacts, calendar: BankHolidayCalendar, 
   })
 }
 
-function stateOn(due: CalendarDay, today: CalendarDay, calendar: BankHolidayCalendar): Pick<ClockView, 'state' | 'workingDaysLeft' | 'workingDaysOverdue'> {
+/** A running clock's state on a day (also the worklist's for the decision and learning actions). */
+export function stateOn(due: CalendarDay, today: CalendarDay, calendar: BankHolidayCalendar): Pick<ClockView, 'state' | 'workingDaysLeft' | 'workingDaysOverdue'> {
   if (today.isAfter(due)) return { state: 'overdue', workingDaysLeft: null, workingDaysOverdue: Math.max(1, calendar.countWorkingDays(due, today)) }
   if (today.equals(due)) return { state: 'due_today', workingDaysLeft: 0, workingDaysOverdue: null }
   const left = calendar.countWorkingDays(today, due)

@@ -1,0 +1,81 @@
+// What the worklist reads besides the running clocks: one query each for the authority's
+// incidents (with their children's names, for search), open learning actions, open requests for a
+// partner's view and rapid review sign-offs still owed. Never one query per case.
+import type { Kysely } from 'kysely'
+import type { ChildDetails } from '../../domain/incident/index.js'
+import type { Status } from '../../domain/lifecycle/index.js'
+import type { PartnerKind, Schema } from '../schema.js'
+
+export interface WorklistIncidentRow {
+  readonly id: string
+  readonly reference: string
+  readonly status: Status
+  readonly awareDate: string | null
+  readonly createdBy: string | null
+  readonly childNames: readonly string[]
+}
+
+export function worklistRepository(db: Kysely<Schema>) {
+  return {
+    async incidents(authorityId: string): Promise<WorklistIncidentRow[]> {
+      const rows = await db
+        .selectFrom('incidents')
+        .leftJoin('incident_children', 'incident_children.incident_id', 'incidents.id')
+        .select(['incidents.id', 'incidents.reference', 'incidents.status', 'incidents.aware_date', 'incidents.created_by', 'incident_children.details'])
+        .where('incidents.authority_id', '=', authorityId)
+        .orderBy('incidents.reference')
+        .execute()
+      const byId = new Map<string, WorklistIncidentRow & { childNames: string[] }>()
+      for (const row of rows) {
+        const incident = byId.get(row.id) ?? { id: row.id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, createdBy: row.created_by, childNames: [] }
+        const name = row.details ? (JSON.parse(row.details) as ChildDetails).name : undefined
+        if (name) incident.childNames.push(name)
+        byId.set(row.id, incident)
+      }
+      return [...byId.values()]
+    },
+
+    openActions(authorityId: string) {
+      return db
+        .selectFrom('learning_actions')
+        .innerJoin('incidents', 'incidents.id', 'learning_actions.incident_id')
+        .select(['learning_actions.incident_id as incidentId', 'learning_actions.description', 'learning_actions.due_on as dueOn', 'learning_actions.owner_agency as ownerAgency'])
+        .where('incidents.authority_id', '=', authorityId)
+        .where('learning_actions.status', '!=', 'complete')
+        .execute()
+    },
+
+    /** The partner organisation's kind, when the user works for one. */
+    async partnerOf(userId: string): Promise<{ id: string; kind: PartnerKind } | null> {
+      const row = await db.selectFrom('users').innerJoin('partner_organisations', 'partner_organisations.id', 'users.partner_organisation_id').select(['partner_organisations.id', 'partner_organisations.kind']).where('users.id', '=', userId).executeTakeFirst()
+      return row ?? null
+    },
+
+    /** Incidents where this organisation was asked for its view and has not given one since. */
+    async viewsRequested(authorityId: string, partnerOrganisationId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('partner_view_requests as r')
+        .innerJoin('incidents', 'incidents.id', 'r.incident_id')
+        .select('r.incident_id')
+        .where('incidents.authority_id', '=', authorityId)
+        .where('r.partner_organisation_id', '=', partnerOrganisationId)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('partner_views as v').select('v.id').whereRef('v.incident_id', '=', 'r.incident_id').where('v.partner_organisation_id', '=', partnerOrganisationId).whereRef('v.recorded_at', '>=', 'r.requested_at'))),
+        )
+        .execute()
+      return rows.map((r) => r.incident_id)
+    },
+
+    /** Rapid reviews under way that this kind of agency has not signed off. */
+    async signOffsOwed(authorityId: string, kind: PartnerKind): Promise<string[]> {
+      const rows = await db
+        .selectFrom('incidents')
+        .select('incidents.id')
+        .where('incidents.authority_id', '=', authorityId)
+        .where('incidents.status', '=', 'rapid_review')
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('rapid_review_entries as e').select('e.id').whereRef('e.incident_id', '=', 'incidents.id').where('e.kind', '=', 'sign_off').where('e.agency', '=', kind))))
+        .execute()
+      return rows.map((r) => r.id)
+    },
+  }
+}
