@@ -12,7 +12,8 @@ export interface Period {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const pad = (n: number) => String(n).padStart(2, '0')
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
+const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+const lastDay = (year: number, month: number) => (month === 2 ? (leap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31)
 const span = (year: number, month: number, months: number) => {
   const endMonth = ((month - 1 + months - 1) % 12) + 1
   const endYear = year + Math.floor((month - 1 + months - 1) / 12)
