@@ -24,9 +24,10 @@ export async function sinInProcess(argv: readonly string[], stdin = ''): Promise
   return { status, stdout, stderr }
 }
 
-export function sinBinary(argv: readonly string[], stdin = ''): Promise<SinResult> {
+/** `env` adds to this process's environment (for example DATABASE_URL). */
+export function sinBinary(argv: readonly string[], stdin = '', env: Readonly<Record<string, string>> = {}): Promise<SinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`${repoRoot}bin/sin`, [...argv], { cwd: repoRoot })
+    const child = spawn(`${repoRoot}bin/sin`, [...argv], { cwd: repoRoot, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })

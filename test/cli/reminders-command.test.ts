@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { repoRoot, sinInProcess, type SinResult } from '../../src/cli/run-sin.test-helper.js'
+import { sinBinary, sinInProcess, type SinResult } from '../../src/cli/run-sin.test-helper.js'
 
-function sin(argv: readonly string[], env: Record<string, string>): Promise<SinResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(`${repoRoot}bin/sin`, [...argv], { cwd: repoRoot, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }))
-  })
-}
+const sin = (argv: readonly string[], env: Record<string, string>): Promise<SinResult> => sinBinary(argv, '', env)
 
 test('sin reminders run: one tick on a temporary SQLite database, then nothing twice', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'sin-reminders-'))

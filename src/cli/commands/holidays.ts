@@ -2,7 +2,7 @@
 // sin holidays import FILE [--into FILE] [--retrieved YYYY-MM-DD]
 import { renameSync, writeFileSync } from 'node:fs'
 import { bundledCalendarPath, readHolidayFile } from '../../calendar/bundled.js'
-import { CalendarDay, HolidayFileError, mergeHolidays, toGovUkJson, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
+import { calendarFromFile, CalendarDay, HolidayFileError, mergeHolidays, toGovUkJson, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
 import { parseOptions, UsageError, type CliCommand, type CliIO } from '../command.js'
 import { calendarOption, HOLIDAYS_HELP } from '../engine-options.js'
 
@@ -23,6 +23,9 @@ import   Merges a newer GOV.UK file (download https://www.gov.uk/bank-holidays.j
                     data/bank-holidays/england-and-wales.json). Written atomically.
   --retrieved DATE  The day FILE was downloaded (default: the file's own
                     "retrieved" field, else today).
+         When DATABASE_URL names the service's database, each case whose running
+         deadline moves because of an added date gets a line in its history. Restart
+         the service afterwards so that it counts on the new calendar.
 
 Examples:
   sin holidays list --year 2026
@@ -62,7 +65,19 @@ function read(path: string, option: string): { file: HolidayFile; json: Record<s
   }
 }
 
-function importFile(argv: readonly string[], io: CliIO): number {
+// Running clocks are counted on the calendar, so new holidays can move a due date. Each case a
+// change moves gets a line in its history and an audit entry (issue 5, item 6). This needs the
+// service's database, so it happens when DATABASE_URL names one (as in every deployment).
+async function recordMovedClocks(io: CliIO, previous: HolidayFile, next: HolidayFile): Promise<string> {
+  if (!io.env['DATABASE_URL']) return 'DATABASE_URL is not set, so no case was checked for moved deadlines.\n'
+  const { withServices } = await import('../database.js')
+  const { systemActor } = await import('../../services/index.js')
+  const result = await withServices(io, (services) => services.clocks.recomputeClocks(systemActor('sin holidays import'), calendarFromFile(previous), calendarFromFile(next)))
+  if (result.moved.length === 0) return 'No running deadline moved.\n'
+  return [`Deadlines moved on ${result.moved.length} case${result.moved.length === 1 ? '' : 's'} (recorded in each case's history):\n`, ...result.moved.map((m) => `  ${m.reference}: ${m.changes.join('; ')}\n`)].join('')
+}
+
+async function importFile(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, { into: { type: 'string' }, retrieved: { type: 'string' } }, true)
   if (positionals.length !== 1) throw new UsageError('import needs exactly one FILE (a GOV.UK bank-holidays.json)')
   if (values.retrieved !== undefined && !CalendarDay.tryParse(values.retrieved)) {
@@ -89,6 +104,7 @@ function importFile(argv: readonly string[], io: CliIO): number {
     writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`)
     renameSync(temporary, into)
     out.push(`Updated ${into}.\n`)
+    if (merge.added.length > 0) out.push(await recordMovedClocks(io, current.file, merge.merged))
   } else {
     out.push(`${into} was not changed.\n`)
   }
@@ -103,7 +119,7 @@ const command: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv
     if (sub === 'list') return list(rest, io)
-    if (sub === 'import') return importFile(rest, io)
+    if (sub === 'import') return await importFile(rest, io)
     throw new UsageError(sub === undefined ? 'say "list" or "import" (see sin holidays --help)' : `unknown subcommand "${sub}": say "list" or "import"`)
   },
 }
