@@ -2,9 +2,9 @@
 // no further review, the practice review's details and publication, and closing and reopening.
 import { CalendarDay } from '../domain/calendar/index.js'
 import type { PracticeReview } from '../domain/after-decision/index.js'
-import type { Actor } from './context.js'
-import { caseStep, fail, isDay, text, type CaseStepResult, type Errors } from './case-steps.js'
-import { londonDay, type IncidentDeps } from './incident-access.js'
+import { inTransaction, type Actor } from './context.js'
+import { caseStep, fail, isDay, readCase, text, type CaseStepResult, type Errors } from './case-steps.js'
+import { londonDay, type IncidentDeps, type LoadRefusal } from './incident-access.js'
 
 export interface PracticeReviewInput {
   readonly reviewer?: string
@@ -23,6 +23,15 @@ const DAY_FIELDS = ['commissionedOn', 'plannedPublicationOn', 'finalReportSentOn
 
 export function practiceReviewService(deps: IncidentDeps) {
   return {
+    /** The practice review as recorded (null before the decision on one); read for its page. */
+    view(actor: Actor, incidentId: string): Promise<{ ok: true; version: number; practiceReview: PracticeReview | null } | LoadRefusal> {
+      return inTransaction(deps, async (work) => {
+        const read = await readCase(work, actor, incidentId, 'practice review')
+        if ('ok' in read) return read
+        return { ok: true, version: read.stored.version, practiceReview: read.progress.practiceReview }
+      })
+    },
+
     /**
      * The partners decide to hold a local child safeguarding practice review (Children Act 2004
      * s16F; SI 2018/789 reg 11): the decision date starts the 6-month publication clock.

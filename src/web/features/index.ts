@@ -10,6 +10,12 @@ import settings from './settings/routes.js'
 import audit from './audit/routes.js'
 import incidents from './incidents/routes.js'
 import outbox from './outbox/routes.js'
+import notifications from './notifications/routes.js'
+import rapidReview from './rapid-review/routes.js'
+import practiceReview from './practice-review/routes.js'
+import actions from './actions/routes.js'
+import clocks from './clocks/routes.js'
+import chronology from './chronology/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -20,5 +26,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology]) await app.register(feature, options)
 }

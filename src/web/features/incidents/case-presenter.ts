@@ -22,6 +22,13 @@ const LINKS: Partial<Record<LifecycleAction, { path: string; text: string }>> = 
   decide_notify: { path: 'decision', text: 'Record the decision' },
   record_liaison: { path: 'liaison', text: 'Record liaison with the other authority' },
   revisit: { path: 'revisit', text: 'Revisit the decision' },
+  // After the decision (issue 5); the notifications, reviews and actions have their own pages.
+  record_partners_informed: { path: 'partners-informed', text: 'Record the local safeguarding partners as informed' },
+  withdraw_notification: { path: 'withdraw', text: 'Withdraw the serious incident notification' },
+  contribute_rapid_review: { path: 'rapid-review/contribute', text: 'Add your agency’s information to the rapid review or sign off' },
+  extend_clock: { path: 'clocks/extend', text: 'Extend or pause a clock' },
+  close: { path: 'close', text: 'Close the case' },
+  reopen: { path: 'reopen', text: 'Reopen the case' },
 }
 
 /** The lifecycle's actions for this role, less any the user's permissions would refuse. */

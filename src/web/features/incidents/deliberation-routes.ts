@@ -28,16 +28,19 @@ export function incidentForm(
     path: string
     access: Parameters<typeof requires>[0]
     template: string
-    data?: (incident: IncidentView) => Record<string, unknown>
+    /** What the page shows besides the form; it may read the case (a notification, a clock). */
+    data?: (incident: IncidentView, request: FastifyRequest) => Promise<Record<string, unknown>> | Record<string, unknown>
     /** What the form starts from on first showing, so a user changes answers rather than retyping them. */
     initial?: (request: FastifyRequest, incident: IncidentView) => Promise<Record<string, unknown>> | Record<string, unknown>
     save: (request: FastifyRequest, incident: IncidentView, version: number) => Promise<ServiceAnswer>
     dates?: string[]
     step?: LifecycleAction
+    /** Where a saved form goes; the case page unless a step has its own page (the rapid review). */
+    next?: (incident: IncidentView) => string
   },
 ): void {
-  const page = (reply: FastifyReply, incident: IncidentView, data: Record<string, unknown>, status?: number) =>
-    reply.page(spec.template, { incident, items, ...(spec.data?.(incident) ?? {}), ...data }, status)
+  const page = async (reply: FastifyReply, incident: IncidentView, data: Record<string, unknown>, status?: number) =>
+    reply.page(spec.template, { incident, items, ...((await spec.data?.(incident, reply.request)) ?? {}), ...data }, status)
   app.get<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
     offered(incident, spec.step)
@@ -49,7 +52,7 @@ export function incidentForm(
     const again: Again = (errors: FormErrors, status: number, version?: number) =>
       page(reply, incident, { ...errors, values: { ...(request.body as object), ...(version ? { version } : {}) } }, status)
     const version = versionSchema.safeParse(request.body)
-    const options = { next: `/incidents/${incident.id}`, again, dates: spec.dates, current: async () => incident.version }
+    const options = { next: spec.next?.(incident) ?? `/incidents/${incident.id}`, again, dates: spec.dates, current: async () => incident.version }
     if (!version.success) return answer(reply, { ok: false, reason: 'stale' }, options)
     return answer(reply, await spec.save(request, incident, version.data.version), options)
   })

@@ -15,6 +15,7 @@ import recordRoutes from './record-routes.js'
 import childrenRoutes from './children-routes.js'
 import deliberationRoutes from './deliberation-routes.js'
 import decisionRoutes from './decision-routes.js'
+import { afterDecisionSection } from '../clocks/case-section.js'
 
 export default async function incidentRoutes(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   const { services, now } = options
@@ -50,6 +51,7 @@ export default async function incidentRoutes(app: FastifyInstance, options: Feat
       liaisons: history.liaisons,
       events: historyItems(incident.history),
       contact: await decisionOwnerContact(services, incident.authorityId),
+      after: await afterDecisionSection(services, request, incident),
     })
   })
 
