@@ -30,6 +30,10 @@ const formatters = {
       .replace(':00', '')
     return `${day} at ${time}`
   },
+  /** The MoJ timeline's date filter (its own needs moment): a date alone, or a date and time. */
+  mojDate(iso: string, type: string): string {
+    return type === 'date' ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso)) : formatters.dateTime(iso)
+  },
 }
 
 async function views(app: FastifyInstance, options: ViewsOptions): Promise<void> {
@@ -42,6 +46,7 @@ async function views(app: FastifyInstance, options: ViewsOptions): Promise<void>
       noCache: !options.production,
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', formatters.dateTime)
+        env.addFilter('mojDate', formatters.mojDate)
         env.addGlobal('appAsset', (name: string) => app.assetUrl(name))
       },
     },
