@@ -30,6 +30,9 @@ forEachDatabase('the notification pack follows the national form, needs a justif
   const pack = await c.services.notifications.notificationPack(c.owner, c.id, id, 'Completing the national form (fictional)')
   assert.ok(pack.ok)
   assert.deepEqual(pack.sections.map((s) => s.heading), ['Notifier and local authority', 'Reason for the notification', 'Child details', 'Status and agency involvement', 'Incident details', 'Next steps'])
+  const value = (label: string) => pack.sections.flatMap((s) => s.fields).find((f) => f.label === label)?.value
+  assert.equal(value('Date the local authority became aware'), '23/11/2026', 'dates as the national form takes them')
+  assert.equal(value('Date of incident'), '20/11/2026')
   const pdf = await c.services.notifications.notificationPackPdf(c.owner, c.id, id, 'Kept on the case file (fictional)')
   assert.ok(pdf.ok)
   const { text } = await extractText(new Uint8Array(pdf.pdf), { mergePages: true })

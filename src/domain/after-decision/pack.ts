@@ -22,12 +22,14 @@ const ETHNICITY_NAMES = new Map<string, string>(ETHNICITY_GROUPS.flatMap((g) => 
 const words = (value: string | undefined | null): string => (value ? value.replace(/_/g, ' ') : 'Not recorded')
 const yesNo = (value: boolean | undefined): string => (value === undefined ? 'Not recorded' : value ? 'Yes' : 'No')
 const field = (label: string, value: string | undefined | null): PackField => ({ label, value: value && value.length > 0 ? value : 'Not recorded' })
+// The national form takes dates as dd/mm/yyyy (domain reference 4.1), so they are copied that way.
+const formDate = (iso: string | undefined | null): string | undefined => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : (iso ?? undefined))
 
 function childFields(child: Child, index: number, authorityName: string): PackField[] {
   const n = `Child ${index + 1}`
   return [
     field(`${n}: name`, childLabel(child, index)),
-    field(`${n}: date of birth or age`, child.dateOfBirth ?? (child.approximateAge !== undefined ? `About ${child.approximateAge} years` : child.nameStatus === 'unborn' ? 'Unborn' : undefined)),
+    field(`${n}: date of birth or age`, formDate(child.dateOfBirth) ?? (child.approximateAge !== undefined ? `About ${child.approximateAge} years` : child.nameStatus === 'unborn' ? 'Unborn' : undefined)),
     field(`${n}: sex`, words(child.sex)),
     field(`${n}: ethnicity`, child.ethnicity ? ETHNICITY_NAMES.get(child.ethnicity) : undefined),
     field(`${n}: disability`, words(child.disability)),
@@ -58,7 +60,7 @@ export function packSections(input: PackInput): PackSection[] {
       field('Notifier telephone', authority.ownerPhone),
       field('Notifier email', authority.ownerEmail),
       field('Our reference', input.reference),
-      field('Date the local authority became aware', record.awareness.awareDate),
+      field('Date the local authority became aware', formDate(record.awareness.awareDate)),
       field('Other local authority involved', record.incident.otherAuthorityName),
     ] },
     { heading: 'Reason for the notification', fields: [
@@ -70,7 +72,7 @@ export function packSections(input: PackInput): PackSection[] {
     { heading: 'Child details', fields: input.children.flatMap((c, i) => childFields(c, i, authority.name)) },
     { heading: 'Status and agency involvement', fields: [...input.children.flatMap(statusFields), field('Agencies involved', record.safeguarding.agencies)] },
     { heading: 'Incident details', fields: [
-      field('Date of incident', record.incident.incidentDateNotKnown ? 'Not known' : record.incident.incidentDate),
+      field('Date of incident', record.incident.incidentDateNotKnown ? 'Not known' : formDate(record.incident.incidentDate)),
       field('Location', where),
       field('Case outline', record.incident.outline),
       field('Type of harm', record.abuse.kinds?.map(words).join(', ')),
@@ -78,7 +80,7 @@ export function packSections(input: PackInput): PackSection[] {
       field('Action taken to safeguard', record.safeguarding.actionTaken),
     ] },
     { heading: 'Next steps', fields: [
-      field('Safeguarding partners informed (date)', input.partnersInformedOn),
+      field('Safeguarding partners informed (date)', formDate(input.partnersInformedOn)),
       field('Rapid review', kind === 'serious_incident' ? 'Required: within 15 working days of this notification being sent' : 'Not required by this notification'),
       field('Named contact', authority.ownerName ? `${authority.ownerName}, ${authority.ownerTitle}` : authority.ownerTitle),
     ] },
