@@ -4,7 +4,11 @@
 import { caseProgressRepository } from '../data/repositories/case-progress.js'
 import { deliberationRepository } from '../data/repositories/decisions.js'
 import { incidentsRepository } from '../data/repositories/incidents.js'
-import { toCsv, type CaseProgress } from '../domain/after-decision/index.js'
+import { NOTIFICATION_KIND_LABELS, RECOMMENDATION_LABELS, toCsv, type CaseProgress } from '../domain/after-decision/index.js'
+import { CalendarDay } from '../domain/calendar/index.js'
+import { DECISION_LABELS, type OwnerDecision } from '../domain/incident/index.js'
+import { STATUS_LABELS, type Status } from '../domain/lifecycle/index.js'
+import { eventLabel } from '../domain/lifecycle/event-labels.js'
 import { inTransaction, type Actor, type Refusal } from './context.js'
 import { readCase } from './case-steps.js'
 import type { IncidentDeps, InvalidErrors, LoadRefusal } from './incident-access.js'
@@ -19,17 +23,23 @@ export interface ChronologyEvent {
   readonly detail: string
 }
 
+// The chronology is read by inspectors and exported: every value in the users' words, never a code.
+const words = (code: string): string => code.replace(/_/g, ' ')
+const statusWords = (status: string | null): string => STATUS_LABELS[status as Status] ?? words(status ?? '')
+const longDate = (day: string): string => CalendarDay.tryParse(day)?.toLongString() ?? day
+const VIEW_OF: Readonly<Record<string, string>> = { authority: 'Decision owner’s working view', police: 'Police view', health: 'Health view' }
+
 function progressEvents(progress: CaseProgress): ChronologyEvent[] {
   const out: ChronologyEvent[] = []
   for (const n of progress.notifications) {
-    if (n.submission) out.push({ at: n.submission.sentAt, what: `Notification sent: ${n.kind.replace(/_/g, ' ')}`, who: n.submission.sentBy, detail: `Reference ${n.submission.nationalReference}; to ${n.submission.recipients.join(', ')}${n.submission.lateReason ? `; late: ${n.submission.lateReason}` : ''}` })
+    if (n.submission) out.push({ at: n.submission.sentAt, what: `Sent: ${NOTIFICATION_KIND_LABELS[n.kind]}`, who: n.submission.sentBy, detail: `Reference ${n.submission.nationalReference}; to ${n.submission.recipients.join(', ')}${n.submission.lateReason ? `; late: ${n.submission.lateReason}` : ''}` })
     if (n.withdrawal) out.push({ at: n.withdrawal.on, what: 'Notification withdrawn', who: n.withdrawal.by, detail: n.withdrawal.reason })
   }
   if (progress.partnersInformedOn) out.push({ at: progress.partnersInformedOn, what: 'Local safeguarding partners informed', who: '', detail: '' })
   const rr = progress.rapidReview
-  if (rr?.sentOn) out.push({ at: rr.sentOn, what: 'Rapid review sent to the Panel', who: '', detail: `Recommendation: ${rr.recommendation ?? ''}` })
+  if (rr?.sentOn) out.push({ at: rr.sentOn, what: 'Rapid review sent to the Panel', who: '', detail: rr.recommendation ? `Recommendation: ${RECOMMENDATION_LABELS[rr.recommendation]}` : '' })
   if (rr?.panelResponse) out.push({ at: rr.panelResponse.receivedOn, what: 'Panel’s response', who: 'Child Safeguarding Practice Review Panel', detail: `${rr.panelResponse.agreed ? 'Agreed' : 'Did not agree'}. ${rr.panelResponse.comments}` })
-  for (const e of progress.extensions) out.push({ at: e.recordedAt, what: `Clock extended to ${e.newDue}`, who: e.recordedBy, detail: `${e.reason} (agreed by ${e.agreedBy})` })
+  for (const e of progress.extensions) out.push({ at: e.recordedAt, what: `Clock extended to ${longDate(e.newDue)}`, who: e.recordedBy, detail: `${e.reason} (agreed by ${e.agreedBy})` })
   return out
 }
 
@@ -46,11 +56,11 @@ export function chronologyService(deps: IncidentDeps) {
         caseProgressRepository(work.trx).actions(incidentId),
       ])
       const all: ChronologyEvent[] = [
-        ...events.map((e) => ({ at: e.at, what: e.action.replace(/_/g, ' '), who: e.actor, detail: [e.from_status !== e.to_status ? `${e.from_status ?? ''} -> ${e.to_status}` : '', e.comment ?? ''].filter(Boolean).join('. ') })),
-        ...decisions.map((d) => ({ at: d.decided_at, what: `Decision: ${d.decision.replace(/_/g, ' ')}`, who: d.decided_by, detail: d.rationale })),
-        ...views.map((v) => ({ at: v.recorded_at, what: `View (${v.kind}): ${v.view.replace(/_/g, ' ')}`, who: v.recorded_by, detail: v.reasons })),
-        ...entries.map((e) => ({ at: e.recorded_at, what: `Rapid review: ${e.kind.replace(/_/g, ' ')}${e.agency ? ` (${e.agency})` : ''}`, who: e.recorded_by, detail: Object.values(JSON.parse(e.details) as Record<string, unknown>).filter((v) => v !== null).join('; ') })),
-        ...actions.map((a) => ({ at: a.created_at, what: `Action (${a.source.replace(/_/g, ' ')}): ${a.status.replace(/_/g, ' ')}`, who: a.owner_person, detail: `${a.description}; due ${a.due_on}` })),
+        ...events.map((e) => ({ at: e.at, what: eventLabel(e.action), who: e.actor, detail: [e.from_status !== e.to_status ? `Status: ${statusWords(e.from_status)} to ${statusWords(e.to_status)}` : '', e.comment ?? ''].filter(Boolean).join('. ') })),
+        ...decisions.map((d) => ({ at: d.decided_at, what: `Decision: ${DECISION_LABELS[d.decision as OwnerDecision] ?? words(d.decision)}`, who: d.decided_by, detail: d.rationale })),
+        ...views.map((v) => ({ at: v.recorded_at, what: `${VIEW_OF[v.kind] ?? words(v.kind)}: ${words(v.view)}`, who: v.recorded_by, detail: v.reasons })),
+        ...entries.map((e) => ({ at: e.recorded_at, what: `Rapid review: ${words(e.kind)}${e.agency ? ` (${e.agency})` : ''}`, who: e.recorded_by, detail: Object.values(JSON.parse(e.details) as Record<string, unknown>).filter((v) => v !== null).map((v) => (typeof v === 'string' ? longDate(v) : String(v))).join('; ') })),
+        ...actions.map((a) => ({ at: a.created_at, what: `Action (${words(a.source)}): ${words(a.status)}`, who: a.owner_person, detail: `${a.description} Due ${longDate(a.due_on)}.` })),
         ...progressEvents(read.progress),
       ]
       return { ok: true as const, reference: read.stored.reference, authorityId: read.stored.authorityId, events: all.sort((a, b) => a.at.localeCompare(b.at)) }

@@ -1,6 +1,7 @@
 // The case page: the buttons this user may press, the history, the decision support (the two
 // questions, the place test, the looked-after and care-leaver routes, the engine's reasons, what is
 // still a judgement and how the answer would change) and the partners' views side by side.
+import { eventLabel } from '../../../domain/lifecycle/event-labels.js'
 import { childLabel, type AssessmentResult } from '../../../domain/incident/index.js'
 import type { LifecycleAction } from '../../../domain/lifecycle/index.js'
 import type { Permissions } from '../../../domain/permissions/index.js'
@@ -39,22 +40,12 @@ export function actionLinks(incident: IncidentView, permissions: Permissions): {
   })
 }
 
-const EVENT_WORDS: Readonly<Record<string, string>> = {
-  raise: 'Raised by a partner', update_record: 'Record changed', submit: 'Sent to the decision owner for a discussion', request_views: 'Partners’ views requested',
-  record_view: 'Partner’s view recorded', record_working_view: 'Working view recorded', adjust_notifications: 'Notifications changed', record_liaison: 'Liaison recorded',
-  decide_notify: 'Decided: notify', decide_do_not_notify: 'Decided: do not notify', decide_refer: 'Decided: refer to the authority where it happened', revisit: 'Decision revisited',
-  record_notification: 'Notification recorded as sent', record_serious_incident_notification: 'Serious incident notification recorded as sent; rapid review started',
-  record_partners_informed: 'Local safeguarding partners informed', withdraw_notification: 'Notification withdrawn', update_rapid_review: 'Rapid review updated',
-  contribute_rapid_review: 'Agency information or sign-off added to the rapid review', send_rapid_review: 'Rapid review sent to the Panel', record_panel_response: 'Panel’s response recorded',
-  commission_practice_review: 'Practice review decided on', no_further_review: 'No further review', update_practice_review: 'Practice review updated', manage_actions: 'Actions updated',
-  extend_clock: 'Clock extended', recompute_clocks: 'Clocks moved by a bank holiday change', close: 'Case closed', reopen: 'Case reopened',
-}
 
 /** Newest first, as a timeline reads; a record's routine saves are left out to keep it readable. */
 export function historyItems(events: readonly IncidentEventRow[]) {
   return events
     .filter((e) => e.action !== 'update_record')
-    .map((e) => ({ title: EVENT_WORDS[e.action] ?? e.action, by: e.actor, at: e.at, comment: e.comment }))
+    .map((e) => ({ title: eventLabel(e.action), by: e.actor, at: e.at, comment: e.comment }))
     .reverse()
 }
 
