@@ -41,6 +41,7 @@ import { clockService } from './clocks.js'
 import { learningActionService } from './learning-actions.js'
 import { practiceReviewService } from './practice-review.js'
 import { rapidReviewService } from './rapid-review.js'
+import { reportService } from './reports.js'
 import { partnerViewService } from './partner-views.js'
 import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
@@ -87,6 +88,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     clocks: clockService(incidentDeps),
     chronology: chronologyService(incidentDeps),
     worklist: worklistService(incidentDeps),
+    reports: reportService(incidentDeps),
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),

@@ -15,6 +15,7 @@ interface NavigationItem {
 const ITEMS: readonly NavigationItem[] = [
   { text: 'Home', href: '/', access: SIGNED_IN },
   { text: 'Incidents', href: '/incidents', access: 'case:view' },
+  { text: 'Reports', href: '/reports', access: 'report:view' },
   { text: 'Authority settings', href: '/settings', access: 'settings:view' },
   { text: 'Users', href: '/settings/users', access: 'users:view' },
   { text: 'Audit trail', href: '/audit', access: 'audit:view' },

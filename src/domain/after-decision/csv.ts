@@ -3,9 +3,14 @@
 // "CSV Injection" guidance advises, so a spreadsheet shows it as text and never runs it.
 const FORMULA_START = /^[=+\-@\t\r]/
 
-export function csvCell(value: string | number | null | undefined): string {
+/** The neutralising alone, for writers that quote for themselves (csv-stringify, exceljs). */
+export function neutraliseFormula(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value)
-  const safe = FORMULA_START.test(text) ? `'${text}` : text
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
+export function csvCell(value: string | number | null | undefined): string {
+  const safe = neutraliseFormula(value)
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
