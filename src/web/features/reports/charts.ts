@@ -13,25 +13,28 @@ export interface ChartBar {
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** A horizontal bar chart: horizontal bars keep long labels readable; each bar shows its count, so nothing is told by colour. */
-export async function barChart(id: string, title: string, axis: { label: string; count: string }, bars: readonly ChartBar[]): Promise<string> {
+export async function barChart(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
   const spec = vl.compile({
-    config: { aria: false, font: 'Arial, sans-serif', axis: { labelFontSize: 14, titleFontSize: 14, labelLimit: 260, labelColor: '#0b0c0c', titleColor: '#0b0c0c' }, view: { stroke: null } },
-    width: 360,
-    height: { step: 32 },
+    config: { aria: false, font: 'Arial, sans-serif', axis: { labelFontSize: 16, titleFontSize: 16, labelLimit: 320, labelColor: '#0b0c0c', titleColor: '#0b0c0c' }, view: { stroke: null } },
+    // Every chart is the same overall width (the plot gives way to long labels), and scales
+    // down to its column through the viewBox, so text is the same size in every chart.
+    width: 560,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    height: { step: 36 },
     data: { values: bars.map((b) => ({ label: b.label, count: b.count })) },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: axis.label },
+      // The table beside the chart names the categories, so the y axis needs no title.
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } },
       x: { field: 'count', type: 'quantitative', title: axis.count, axis: { tickMinStep: 1, format: 'd' } },
     },
     layer: [
       { mark: { type: 'bar', color: '#1d70b8' } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 14, color: '#0b0c0c' }, encoding: { text: { field: 'count', type: 'quantitative' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 16, color: '#0b0c0c' }, encoding: { text: { field: 'count', type: 'quantitative' } } },
     ],
   }).spec
   const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG()
   const desc = `${title}: ${bars.map((b) => `${b.label}, ${b.count}`).join('; ') || 'nothing to show'}.`
   // One image for assistive technology: vega's inner roles and labels go, the title and desc stay.
-  // The width and height give way to the viewBox, so the chart scales to its column.
   const plain = svg.replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, '').replace(/^<svg([^>]*?) class="marks" width="[\d.]+" height="[\d.]+"/, '<svg$1 width="100%"')
   return plain
     .replace(/^<svg /, `<svg role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false" `)

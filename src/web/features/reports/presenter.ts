@@ -6,6 +6,8 @@ import { LABELS } from '../incidents/labels.js'
 import { barChart, type ChartBar } from './charts.js'
 
 export interface FigureRow {
+  /** The yearly report's section the figure belongs to. */
+  readonly section: string
   readonly figure: string
   readonly value: string
   readonly definition: string
@@ -15,14 +17,14 @@ const of = (part: number, whole: number) => `${part} of ${whole}`
 
 export function figureRows(f: Figures): FigureRow[] {
   return [
-    { figure: 'Incidents screened', value: String(f.screened), definition: 'Submitted incidents (not drafts) the authority became aware of in the period.' },
-    { figure: 'Notifications made', value: String(f.notificationsByKind.reduce((n, k) => n + k.count, 0)), definition: 'Notifications sent in the period, of every kind.' },
-    { figure: 'Decisions that departed from the engine', value: of(f.departures, f.decisions), definition: 'Of the incidents screened with a decision, those recorded as departing from the engine’s outcome.' },
-    { figure: 'Notifications within 5 working days', value: f.sharePercent === null ? 'None sent' : `${of(f.sentWithin5, f.sent)} (${f.sharePercent}%)`, definition: 'Working days after the day of awareness up to the day sent, bank holidays excluded.' },
-    { figure: 'Rapid reviews sent on time', value: of(f.rapidReviewsOnTime, f.rapidReviewsSent), definition: 'Rapid reviews sent in the period on or before the due date (an agreed extension’s date counts).' },
-    { figure: 'Practice reviews commissioned', value: String(f.practiceReviewsCommissioned), definition: 'Decisions in the period to carry out a local child safeguarding practice review.' },
-    { figure: 'Practice reviews published on time', value: of(f.practiceReviewsPublishedOnTime, f.practiceReviewsPublished), definition: 'Reviews published in the period on or before the due date.' },
-    { figure: 'Learning actions overdue', value: String(f.actionsOverdue), definition: 'Actions due before the end of the period (or today, if sooner) and not completed by then.' },
+    { section: 'Screening and decisions', figure: 'Incidents screened', value: String(f.screened), definition: 'Submitted incidents (not drafts) the authority became aware of in the period.' },
+    { section: 'Screening and decisions', figure: 'Notifications made', value: String(f.notificationsByKind.reduce((n, k) => n + k.count, 0)), definition: 'Notifications sent in the period, of every kind.' },
+    { section: 'Screening and decisions', figure: 'Decisions that departed from the engine', value: of(f.departures, f.decisions), definition: 'Of the incidents screened with a decision, those recorded as departing from the engine’s outcome.' },
+    { section: 'Timeliness', figure: 'Notifications within 5 working days', value: f.sharePercent === null ? 'None sent' : `${of(f.sentWithin5, f.sent)} (${f.sharePercent}%)`, definition: 'Working days after the day of awareness up to the day sent, bank holidays excluded.' },
+    { section: 'Timeliness', figure: 'Rapid reviews sent on time', value: of(f.rapidReviewsOnTime, f.rapidReviewsSent), definition: 'Rapid reviews sent in the period on or before the due date (an agreed extension’s date counts).' },
+    { section: 'Reviews and learning', figure: 'Practice reviews commissioned', value: String(f.practiceReviewsCommissioned), definition: 'Decisions in the period to carry out a local child safeguarding practice review.' },
+    { section: 'Timeliness', figure: 'Practice reviews published on time', value: of(f.practiceReviewsPublishedOnTime, f.practiceReviewsPublished), definition: 'Reviews published in the period on or before the due date.' },
+    { section: 'Reviews and learning', figure: 'Learning actions overdue', value: String(f.actionsOverdue), definition: 'Actions due before the end of the period (or today, if sooner) and not completed by then.' },
   ]
 }
 
@@ -47,6 +49,11 @@ export function breakdowns(f: Figures): Breakdown[] {
     { id: 'by-harm', title: 'Incidents screened, by kind of harm', label: 'Kind of harm', count: 'Incidents', bars: bars(f.byHarm, harmLabel) },
     { id: 'by-partner', title: 'Incidents screened, by who raised them', label: 'Raised by', count: 'Incidents', bars: bars(f.byPartner) },
   ]
+}
+
+/** The figures in the yearly report's sections, in the order a report tells them. */
+export function yearlySections(rows: readonly FigureRow[]) {
+  return ['Screening and decisions', 'Timeliness', 'Reviews and learning'].map((section) => ({ section, rows: rows.filter((r) => r.section === section) }))
 }
 
 /** Each breakdown with its chart and its govukTable rows. */

@@ -57,7 +57,7 @@ forEachDatabase('reports: who may see them, figures against the demo and two par
   assert.match(november, /Incidents screened 10 .*Notifications made 2 .*Local authority 8 =HYPERLINK.* 2 /, 'the two partner-raised cases are in November')
   assert.match(textOf((await b.get('/reports?kind=quarter&quarter=2026-Q1')).body), /Incidents screened 0 /)
   assert.match(textOf((await b.get('/reports?kind=month&month=not-a-month')).body), /Figures for Financial year 2026 to 2027/, 'a hand-edited period falls back to the year')
-  assert.match(textOf((await b.get('/reports/yearly?year=2026')).body), /Figures for the yearly report .* Incidents screened 13 /)
+  assert.match(textOf((await b.get('/reports/yearly?year=2026')).body), /Figures for the yearly report .* Screening and decisions .*Incidents screened 13 .* Timeliness .*Notifications within 5 working days 5 of 5 \(100%\)/)
 
   const exports = () => database.db.selectFrom('audit_entries').select(['action', 'justification', 'outcome']).where('action', '=', 'export').execute()
   await b.get('/reports/export?kind=month&month=2026-11')

@@ -10,7 +10,7 @@ import { londonToday } from '../incidents/presenter.js'
 import type { FeatureOptions } from '../index.js'
 import { sendFile } from '../notifications/routes.js'
 import { filenameFor, reportCsv, reportXlsx } from './exports.js'
-import { chartsView, figureRows, periodChoices } from './presenter.js'
+import { chartsView, figureRows, periodChoices, yearlySections } from './presenter.js'
 import { chosenPeriod, exportSchema } from './schema.js'
 
 export default async function reportRoutes(app: FastifyInstance, { services, now }: FeatureOptions): Promise<void> {
@@ -26,7 +26,7 @@ export default async function reportRoutes(app: FastifyInstance, { services, now
     if (!result.ok) throw forbidden()
     const { period, query } = chosen
     return reply.page(template, {
-      period, query, choices: periodChoices(today(), query), figures: figureRows(result.figures), breakdowns: await chartsView(result.figures),
+      period, query, choices: periodChoices(today(), query), figures: figureRows(result.figures), sections: yearlySections(figureRows(result.figures)), breakdowns: await chartsView(result.figures),
       exportHref: `/reports/export?${new URLSearchParams({ kind: period.kind, [period.kind]: query[period.kind] }).toString()}`,
       canExport: request.permissions.can('export'),
     })
