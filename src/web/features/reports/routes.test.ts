@@ -59,7 +59,7 @@ forEachDatabase('reports: who may see them, figures against the demo and two par
   assert.match(textOf((await b.get('/reports?kind=month&month=not-a-month')).body), /Figures for Financial year 2026 to 2027/, 'a hand-edited period falls back to the year')
   assert.match(textOf((await b.get('/reports/yearly?year=2026')).body), /Figures for the yearly report .* Screening and decisions .*Incidents screened 13 .* Timeliness .*Notifications within 5 working days 5 of 5 \(100%\)/)
 
-  const exports = () => database.db.selectFrom('audit_entries').select(['action', 'justification', 'outcome']).where('action', '=', 'export').execute()
+  const exports = () => database.db.selectFrom('audit_entries').select(['action', 'justification', 'outcome']).where('action', '=', 'export').orderBy('seq').execute()
   await b.get('/reports/export?kind=month&month=2026-11')
   const blank = await b.post('/reports/export', { kind: 'month', month: '2026-11', format: 'csv', justification: '  ' })
   assert.equal(blank.statusCode, 400)
