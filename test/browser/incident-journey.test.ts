@@ -2,23 +2,14 @@
 // sends it; the decision owner asks the partners; the police partner records a view; the decision
 // owner decides to notify, then revisits. axe checks every page visited; each is a screenshot.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { DEMO } from '../../src/web/testing.js'
-import { accessibilityViolations, launchChromium, SCREENSHOTS, signIn, startService } from './browser.js'
+import { accessibilityViolations, SCREENSHOTS, serviceAndBrowser, signIn } from './browser.js'
 
-let service: Awaited<ReturnType<typeof startService>>
-let browser: Browser
+// The service and Chromium, started before this file's tests and stopped after them.
+const run = serviceAndBrowser()
 const violations: string[] = []
-
-before(async () => {
-  service = await startService()
-  browser = await launchChromium()
-})
-after(async () => {
-  await browser?.close()
-  await service?.stop()
-})
 
 async function look(page: Page, name: string): Promise<void> {
   violations.push(...(await accessibilityViolations(page)))
@@ -48,10 +39,10 @@ const CHILD = {
 }
 
 async function as(email: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext()
+  const context = await run.browser.newContext()
   const page = await context.newPage()
   page.setDefaultTimeout(5000)
-  await signIn(page, service.url, email)
+  await signIn(page, run.service.url, email)
   await body(page)
   await context.close()
 }
@@ -59,7 +50,7 @@ async function as(email: string, body: (page: Page) => Promise<void>): Promise<v
 test('record two siblings, gather a partner’s view, decide and revisit: every page passes axe', async () => {
   let caseUrl = ''
   await as(DEMO.practitioner, async (page) => {
-    await page.goto(`${service.url}/incidents`)
+    await page.goto(`${run.service.url}/incidents`)
     await look(page, 'list-practitioner')
     await page.getByRole('button', { name: 'Record a potential incident' }).click()
     await submit(page, 'Save and continue', 'new', { 'awareDate-day': '23', 'awareDate-year': '2026' })
@@ -88,7 +79,7 @@ test('record two siblings, gather a partner’s view, decide and revisit: every 
   })
 
   await as(DEMO.decisionOwner, async (page) => {
-    await page.goto(`${service.url}/incidents`)
+    await page.goto(`${run.service.url}/incidents`)
     await look(page, 'list-decision-owner')
     await page.goto(`${caseUrl}/request-views`)
     await submit(page, 'Ask for their views', 'request-views', { comment: 'Please share what you know (fictional).' })
