@@ -82,7 +82,9 @@ export function serviceAndBrowser(): { service: Awaited<ReturnType<typeof startS
 export async function asUser(browser: Browser, base: string, email: string, body: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  page.setDefaultTimeout(5000)
+  // CI runs two test files at once on two cores; a page that answers in 130 ms idle can take
+  // seconds then. A step that fails still fails, just not on a busy machine's pause.
+  page.setDefaultTimeout(30_000)
   await signIn(page, base, email)
   await body(page)
   await context.close()

@@ -41,7 +41,7 @@ const CHILD = {
 async function as(email: string, body: (page: Page) => Promise<void>): Promise<void> {
   const context = await run.browser.newContext()
   const page = await context.newPage()
-  page.setDefaultTimeout(5000)
+  page.setDefaultTimeout(30_000)
   await signIn(page, run.service.url, email)
   await body(page)
   await context.close()

@@ -91,7 +91,7 @@ test('the timeout warning opens as a modal dialog with "Stay signed in"', async 
   await page.clock.install()
   await signIn(page, run.service.url, DEMO.practitioner)
   await page.clock.fastForward('28:01')
-  await page.waitForSelector('#timeout-warning[open]', { timeout: 5000 })
+  await page.waitForSelector('#timeout-warning[open]', { timeout: 15_000 })
   const violations = await accessibilityViolations(page)
   await page.screenshot({ path: `${SCREENSHOTS}/timeout-warning.png` })
   await page.getByRole('button', { name: 'Stay signed in' }).click()
