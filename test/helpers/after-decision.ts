@@ -2,20 +2,14 @@
 import assert from 'node:assert/strict'
 import type { Database } from '../../src/data/db.js'
 import { servicesAt } from './databases.js'
-import { actorFor, recordIncident } from './incidents.js'
+import { demoActors, recordIncident } from './incidents.js'
 
 export const PARTNER_COMMENT = 'Police comment not for the form (fictional)'
 
 export async function decidedCase(database: Database, options: { awareDate?: string; now?: string; children?: readonly object[] } = {}) {
   const { services, clock } = servicesAt(database, options.now ?? '2026-11-24T09:00:00.000Z')
   await services.loadDemo()
-  const actors = {
-    recorder: await actorFor(services, 'practitioner@demo.example'),
-    owner: await actorFor(services, 'decision-owner@demo.example'),
-    police: await actorFor(services, 'partner@demo.example'),
-    business: await actorFor(services, 'business-unit@demo.example'),
-    auditor: await actorFor(services, 'auditor@demo.example'),
-  }
+  const actors = await demoActors(services)
   const recorded = await recordIncident(services, actors.recorder, { awareDate: options.awareDate ?? '2026-11-23', ...(options.children ? { children: options.children } : {}) })
   // A partner's view with a comment that must never reach the notification pack.
   const viewed = await services.partnerViews.recordView(actors.police, recorded.id, recorded.version, { view: 'notify', reasons: PARTNER_COMMENT })

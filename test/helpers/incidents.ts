@@ -11,6 +11,17 @@ export async function actorFor(services: Services, email: string, authorityCode 
   return { kind: 'user', userId: result.user.id, email, permissions: new Permissions(result.user.memberships, current) }
 }
 
+/** The demo accounts a case meets, signed in as the web layer would, in Coventry. */
+export async function demoActors(services: Services) {
+  return {
+    recorder: await actorFor(services, 'practitioner@demo.example'),
+    owner: await actorFor(services, 'decision-owner@demo.example'),
+    police: await actorFor(services, 'partner@demo.example'),
+    business: await actorFor(services, 'business-unit@demo.example'),
+    auditor: await actorFor(services, 'auditor@demo.example'),
+  }
+}
+
 /** A complete fictional child; override what the test is about. */
 export const CHILD = {
   nameStatus: 'known', name: 'Child Test Demo', approximateAge: 5, sex: 'not_known', ethnicity: 'not_stated', disability: 'no', normallyResident: true, lookedAfter: false,

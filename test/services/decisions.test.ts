@@ -1,17 +1,12 @@
 // Partners' views, the decision, revisiting it and liaison, on both databases.
 import assert from 'node:assert/strict'
 import { forEachDatabase, servicesAt } from '../helpers/databases.js'
-import { actorFor, CHILD, recordIncident } from '../helpers/incidents.js'
+import { actorFor, CHILD, demoActors, recordIncident } from '../helpers/incidents.js'
 
 async function setUp(database: Parameters<typeof servicesAt>[0]) {
   const { services, clock } = servicesAt(database, '2026-11-24T09:00:00.000Z')
   await services.loadDemo()
-  const actors = {
-    recorder: await actorFor(services, 'practitioner@demo.example'),
-    owner: await actorFor(services, 'decision-owner@demo.example'),
-    police: await actorFor(services, 'partner@demo.example'),
-    business: await actorFor(services, 'business-unit@demo.example'),
-  }
+  const actors = await demoActors(services)
   return { services, clock, ...actors }
 }
 
