@@ -39,7 +39,7 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
 }
 
 export const invalid = (errors: Readonly<Record<string, string>>, message = 'The request has problems: see fields'): ApiError =>
-  new ApiError(400, message, Object.entries(errors).map(([field, text]) => ({ field, message: text })))
+  new ApiError(400, message, Object.entries(errors).map(([field, text]) => ({ field: field === '(form)' ? 'body' : field, message: text })))
 
 export const notFound = (): ApiError => new ApiError(404, 'Not found')
 

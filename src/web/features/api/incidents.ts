@@ -5,7 +5,7 @@ import { STATUSES } from '../../../domain/lifecycle/index.js'
 import { childSchema, SECTION_SCHEMAS } from '../../../services/incident-input.js'
 import type { Services } from '../../../services/index.js'
 import { route, type ApiRoute } from './define.js'
-import { invalid, refusal } from './http.js'
+import { refusal } from './http.js'
 
 export const id = z.string().min(1).max(100)
 export const incidentParams = z.object({ incidentId: id.describe('The incident’s id (from the list or from creating it)') })
@@ -17,7 +17,6 @@ const sections = z.object({
   abuse: SECTION_SCHEMAS.abuse.optional(),
   safeguarding: SECTION_SCHEMAS.safeguarding.optional(),
 })
-const SECTION_NAMES = ['awareness', 'incident', 'abuse', 'safeguarding'] as const
 
 const summary = z.object({ id: z.string(), reference: z.string(), status: z.enum(STATUSES), awareDate: z.string().nullable(), childCount: z.number(), updatedAt: z.string(), deadline: z.string().nullable() })
 const page = z
@@ -80,18 +79,12 @@ export function incidentRoutes(services: Services): ApiRoute[] {
     }),
     route({
       method: 'PATCH', url: '/incidents/:incidentId', tag: 'Incidents', summary: 'Replace one or more sections of the record',
-      description: 'Each section given replaces that section’s answers, in the order awareness, incident, abuse, safeguarding. Needs If-Match.',
+      description: 'Each section given replaces that section’s answers; all are saved together or none is. Needs If-Match.',
       access: { scope: 'write', action: 'incident:record' }, params: incidentParams, body: sections, ifMatch: true, response: caseVersion, errors: [400, 404, 409, 412, 428],
       handler: async ({ actor, params, body, version }) => {
-        const given = SECTION_NAMES.filter((name) => body[name] !== undefined)
-        if (given.length === 0) throw invalid({ body: 'Give at least one section: awareness, incident, abuse or safeguarding' })
-        let current = version
-        for (const name of given) {
-          const saved = await services.incidents.saveSection(actor, params.incidentId, current, name, body[name])
-          if (!saved.ok) throw saved.reason === 'invalid' ? invalid(Object.fromEntries(Object.entries(saved.errors).map(([f, m]) => [`${name}.${f}`, m]))) : refusal(saved)
-          current = saved.version
-        }
-        return { body: { version: current }, version: current }
+        const saved = await services.incidents.saveSections(actor, params.incidentId, version, body)
+        if (!saved.ok) throw refusal(saved)
+        return { body: saved, version: saved.version }
       },
     }),
     route({
