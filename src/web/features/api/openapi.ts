@@ -50,7 +50,7 @@ function operation(route: ApiRoute, components: Json): Json {
   const errors = [...new Set([...(route.errors ?? []), 401, 403, 429])].sort()
   const etag = route.ifMatch || route.method === 'GET' ? { headers: { ETag: { description: 'The case’s version, for If-Match', schema: { type: 'string' } } } } : {}
   return {
-    operationId: `${route.method.toLowerCase()}${route.url.replace(/[:/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    operationId: route.method.toLowerCase() + route.url.split(/[^A-Za-z0-9]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(''),
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
