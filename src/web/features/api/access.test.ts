@@ -7,7 +7,7 @@ import { DEMO } from '../../testing.js'
 import { isApiAccess, type ApiAccess } from '../../plugins/access.js'
 
 const fill = (url: string, incidentId: string) =>
-  url.replace(':incidentId', incidentId).replace(':notificationId', 'serious_incident:x').replace(':actionId', 'no-such-action').replace(':clockKey', 'rapid_review')
+  url.replace(':incidentId', incidentId).replace(':notificationId', 'serious_incident:x').replace(':actionId', 'no-such-action').replace(':childId', 'no-such-child').replace(':clockKey', 'rapid_review')
 
 forEachDatabase('API: every route refuses no token, bad tokens and the wrong scope, and lets the right scope through', async (database) => {
   const { app, call, services, clock, tokens } = await apiApp(database)

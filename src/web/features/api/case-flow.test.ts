@@ -19,7 +19,8 @@ forEachDatabase('API: the whole case flow, from incident to completed action, ov
     return response
   }
   await step('PATCH', `/api/v1/incidents/${id}`, { incident: RECORD.incident, abuse: RECORD.abuse, safeguarding: RECORD.safeguarding })
-  await step('POST', `/api/v1/incidents/${id}/children`, RECORD.child, 201)
+  const child = await step('POST', `/api/v1/incidents/${id}/children`, RECORD.child, 201)
+  await step('PUT', `/api/v1/incidents/${id}/children/${child.json<{ childId: string }>().childId}`, { ...RECORD.child, approximateAge: 6 })
   await step('POST', `/api/v1/incidents/${id}/submission`, { comment: 'Sent by the case system (fictional)' })
   const read = await call('GET', `/api/v1/incidents/${id}`)
   assert.equal(read.json<{ status: string }>().status, 'awaiting_discussion')

@@ -99,6 +99,16 @@ export function incidentRoutes(services: Services): ApiRoute[] {
       },
     }),
     route({
+      method: 'PUT', url: '/incidents/:incidentId/children/:childId', tag: 'Incidents', summary: 'Replace a child’s details',
+      access: { scope: 'write', action: 'incident:record' }, params: incidentParams.extend({ childId: id }), body: childSchema, ifMatch: true,
+      response: caseVersion, errors: [400, 404, 409, 412, 428],
+      handler: async ({ actor, params, request, version }) => {
+        const saved = await services.incidents.saveChild(actor, params.incidentId, version, params.childId, request.body)
+        if (!saved.ok) throw refusal(saved)
+        return { body: saved, version: saved.version }
+      },
+    }),
+    route({
       method: 'POST', url: '/incidents/:incidentId/submission', tag: 'Incidents', summary: 'Send the completed record to the decision owner for a discussion',
       description: 'Refused with the missing answers as fields while the record is incomplete.',
       access: { scope: 'write', action: 'incident:record' }, params: incidentParams, body: z.object({ comment: z.string().max(5000).optional() }), ifMatch: true,

@@ -78,7 +78,11 @@ export async function apiV1(app: FastifyInstance, { services, routes, rateLimit 
 
   app.setNotFoundHandler((_request, reply) => sendError(reply, new ApiError(404, 'There is no such API route')))
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    if (error instanceof ApiError) return sendError(reply, error)
+    if (error instanceof ApiError) {
+      // Refused tokens and scopes are worth seeing in the logs (never the token: the header is redacted).
+      if (error.status === 401 || error.status === 403) request.log.info({ statusCode: error.status }, error.message)
+      return sendError(reply, error)
+    }
     const status = error.statusCode ?? 500
     if (status === 429) return sendError(reply, new ApiError(429, 'Too many requests for this token'))
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, new ApiError(415, 'Send the body as application/json'))
