@@ -74,7 +74,7 @@ export function incidentRoutes(services: Services): ApiRoute[] {
       handler: async ({ actor, authorityId, body }) => {
         const started = await services.incidents.start(actor, authorityId, body.awareness)
         if (!started.ok) throw refusal(started)
-        return { body: started, version: started.version, headers: { location: `/api/v1/incidents/${started.id}` } }
+        return { body: { id: started.id, reference: started.reference, version: started.version }, version: started.version, headers: { location: `/api/v1/incidents/${started.id}` } }
       },
     }),
     route({
@@ -84,7 +84,7 @@ export function incidentRoutes(services: Services): ApiRoute[] {
       handler: async ({ actor, params, body, version }) => {
         const saved = await services.incidents.saveSections(actor, params.incidentId, version, body)
         if (!saved.ok) throw refusal(saved)
-        return { body: saved, version: saved.version }
+        return { body: { version: saved.version }, version: saved.version }
       },
     }),
     route({
@@ -95,7 +95,7 @@ export function incidentRoutes(services: Services): ApiRoute[] {
         // The service parses the child itself; the body is checked here only for its shape.
         const added = await services.incidents.addChild(actor, params.incidentId, version, request.body)
         if (!added.ok) throw refusal(added)
-        return { body: added, version: added.version }
+        return { body: { version: added.version, childId: added.childId }, version: added.version }
       },
     }),
     route({
@@ -105,7 +105,7 @@ export function incidentRoutes(services: Services): ApiRoute[] {
       handler: async ({ actor, params, request, version }) => {
         const saved = await services.incidents.saveChild(actor, params.incidentId, version, params.childId, request.body)
         if (!saved.ok) throw refusal(saved)
-        return { body: saved, version: saved.version }
+        return { body: { version: saved.version }, version: saved.version }
       },
     }),
     route({
@@ -116,7 +116,7 @@ export function incidentRoutes(services: Services): ApiRoute[] {
       handler: async ({ actor, params, body, version }) => {
         const sent = await services.incidents.submit(actor, params.incidentId, version, body.comment)
         if (!sent.ok) throw refusal(sent)
-        return { body: sent, version: sent.version }
+        return { body: { version: sent.version }, version: sent.version }
       },
     }),
   ]

@@ -20,6 +20,7 @@ forEachDatabase('API: updates need If-Match: 428 without it, 412 when stale, and
   const saved = await call('PATCH', url, { body: { incident: RECORD.incident }, ifMatch: '"v1"' })
   assert.equal(saved.statusCode, 200)
   assert.equal(saved.headers.etag, '"v2"')
+  assert.deepEqual(saved.json(), { version: 2 })
   const stale = await call('PATCH', url, { body: { abuse: RECORD.abuse }, ifMatch: '"v1"' })
   assert.equal(stale.statusCode, 412)
   assert.equal((await call('PATCH', url, { body: { abuse: RECORD.abuse }, ifMatch: 'garbage' })).statusCode, 412)
