@@ -287,6 +287,7 @@ export interface Schema {
   rapid_review_entries: RapidReviewEntriesTable
   learning_actions: LearningActionsTable
   email_outbox: EmailOutboxTable
+  api_tokens: ApiTokensTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>
@@ -307,3 +308,21 @@ export type PartnerViewRow = Selectable<PartnerViewsTable>
 export type DecisionRow = Selectable<DecisionsTable>
 export type OtherAuthorityLiaisonRow = Selectable<OtherAuthorityLiaisonsTable>
 export type EmailOutboxRow = Selectable<EmailOutboxTable>
+
+/** An API bearer token (issue 7): only its SHA-256 hash is stored. */
+export interface ApiTokensTable {
+  id: string
+  authority_id: string
+  name: string
+  /** 'read' or 'read,write'. */
+  scopes: string
+  token_hash: string
+  /** Who created it: a user's email, or "command line". */
+  created_by: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+  revoked_by: string | null
+  last_used_at: string | null
+}
+export type ApiTokenRow = Selectable<ApiTokensTable>

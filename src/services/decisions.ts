@@ -41,7 +41,7 @@ export interface RecordedDecision {
 }
 
 const judgement = z.object({ answer: z.enum(['yes', 'no'], { message: 'Select yes or no' }), why: z.string().trim().min(1, { message: 'Enter why' }).max(5000) })
-const decisionSchema = z.object({
+export const decisionSchema = z.object({
   decision: z.enum(['notify', 'do_not_notify', 'refer_to_other_authority'], { message: 'Select your decision' }),
   rationale: z.string().trim().max(10000).default(''),
   departureReason: z.string().trim().max(10000).optional(),

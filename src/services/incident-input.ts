@@ -99,3 +99,5 @@ export const partnerViewSchema = z.object({
   reasons: z.string().trim().min(1, { message: 'Enter your reasons' }).max(5000, { message: 'Reasons must be 5000 characters or fewer' }),
 })
 export { fieldErrors }
+/** The child's schema, for the API's document (the services parse with parseChild). */
+export { child as childSchema }

@@ -14,7 +14,7 @@ import { inTransaction, refuse, type Actor, type Refusal, type UnitOfWork } from
 import {
   actorUserId, hasErrors, invalidErrors, isRefusal, loadIncident, londonDay, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
 } from './incident-access.js'
-import { parseChild, parseSection, type EditableSection, type SectionValues } from './incident-input.js'
+import { parseChild, parseSection, SECTION_SCHEMAS, type EditableSection, type SectionValues } from './incident-input.js'
 
 export interface IncidentView extends StoredIncident {
   readonly sections: Record<SectionName, SectionStatus>
@@ -92,6 +92,36 @@ export function incidentService(deps: IncidentDeps) {
         const record: IncidentRecord = { ...stored.record, [section]: parsed.value }
         const errors = section === 'awareness' || section === 'incident' ? datesProblems(record, londonDay(work.now), section) : {}
         return hasErrors(errors) ? { errors } : { detail: section, section, value: parsed.value }
+      })
+    },
+
+    /**
+     * Saves several sections as one change (the API's PATCH): every section is checked, and the
+     * date rules on the record as it would be, before anything is written; errors are keyed
+     * `section.field`. All are saved in one step, or none.
+     */
+    saveSections(actor: Actor, incidentId: string, version: number, input: Partial<Record<EditableSection, unknown>>): Saved {
+      const values: Partial<SectionValues> = {}
+      const errors: Record<string, string> = {}
+      const given = (Object.keys(SECTION_SCHEMAS) as EditableSection[]).filter((name) => input[name] !== undefined)
+      for (const name of given) {
+        const parsed = parseSection(name, input[name])
+        if (parsed.ok) Object.assign(values, { [name]: parsed.value })
+        else for (const [field, message] of Object.entries(parsed.errors)) errors[`${name}.${field}`] = message
+      }
+      if (given.length === 0) errors['(form)'] = 'Give at least one section: awareness, incident, abuse or safeguarding'
+      if (hasErrors(errors)) return Promise.resolve(invalidErrors(errors))
+      return inTransaction(deps, async (work) => {
+        const stored = await loadIncident(work, actor, incidentId, 'incident:record')
+        if (isRefusal(stored)) return stored
+        if (stored.version !== version) return refuse('stale')
+        const record: IncidentRecord = { ...stored.record, ...values }
+        for (const name of (['awareness', 'incident'] as const).filter((n) => values[n])) {
+          for (const [field, message] of Object.entries(datesProblems(record, londonDay(work.now), name))) errors[`${name}.${field}`] = message
+        }
+        if (hasErrors(errors)) return invalidErrors(errors)
+        const change = { ...Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.stringify(value)])), ...(values.awareness ? { aware_date: values.awareness.awareDate ?? null } : {}) }
+        return takeStep(work, actor, stored, { action: 'update_record', version, change, detail: given.join(', ') })
       })
     },
 

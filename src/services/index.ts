@@ -27,6 +27,7 @@ import type { Database } from '../data/db.js'
 import type { BankHolidayCalendar } from '../domain/calendar/index.js'
 import { databaseIsReachable } from '../data/db.js'
 import { auditService } from './audit.js'
+import { apiTokenService } from './api-tokens.js'
 import { authorityService, partnerService } from './authorities.js'
 import type { Clock, ServiceDeps } from './context.js'
 import { decisionService } from './decisions.js'
@@ -100,6 +101,8 @@ export function createServices(database: Database, options: ServiceOptions = {})
       if (cov) await loadAfterDecisionDemo({ ...demoCases, ...afterDecision }, deps.now, cov.id)
       return result
     },
+    /** API bearer tokens (issue 7): create, list, revoke, authenticate. */
+    apiTokens: apiTokenService(deps),
     health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),
   }
 }
@@ -114,3 +117,4 @@ export { DEMO_PASSWORD, type DemoResult } from './demo.js'
 export type { Authority } from './authorities.js'
 export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'
+export type { ApiToken, TokenHolder } from './api-tokens.js'

@@ -1,13 +1,13 @@
 // The service navigation: the pages a role may use, in the order users meet them. Each item
 // names the action its page needs, so the menu and the routes cannot disagree.
 import type { Permissions } from '../domain/permissions/index.js'
-import type { Access } from './plugins/access.js'
+import type { Access, ApiAccess } from './plugins/access.js'
 import { SIGNED_IN } from './plugins/access.js'
 
 interface NavigationItem {
   readonly text: string
   readonly href: string
-  readonly access: Access
+  readonly access: Exclude<Access, ApiAccess>
   /** Demo pages (the outbox) that production does not have. */
   readonly demoOnly?: true
 }

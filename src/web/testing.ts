@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../data/db.js'
 import { createServices, DEMO_PASSWORD, testClock } from '../services/index.js'
 import { buildApp, type AppConfig } from './app.js'
+import type { WebServices } from './services.js'
 import { loggerOptions } from './logging.js'
 
 export const DEMO = {
@@ -21,7 +22,7 @@ export const DEMO = {
 export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void }
 
 /** `extend` adds routes before the app is ready (for example one that throws). */
-export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance) => void) {
+export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance, services: WebServices) => void) {
   const { logTo, ...config } = options
   const clock = testClock('2026-11-24T09:00:00.000Z')
   const services = createServices(database, { now: clock })
@@ -32,7 +33,7 @@ export async function testApp(database: Database, options: TestAppOptions = {}, 
     now: clock,
     logger: logTo ? { ...loggerOptions('info'), stream: { write: logTo } } : false,
   })
-  extend?.(app)
+  extend?.(app, services)
   await app.ready()
   return { app, clock, services, browser: () => new TestBrowser(app) }
 }

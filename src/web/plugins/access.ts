@@ -9,7 +9,20 @@ export const PUBLIC = 'public'
 /** Any signed-in user, whatever their role (home page, sign out, keep-alive, switch authority). */
 export const SIGNED_IN = 'signed-in'
 
-export type Access = typeof PUBLIC | typeof SIGNED_IN | Action
+/**
+ * An API route (/api/v1): a bearer token with this scope, acting for this permission in the
+ * token's authority (see src/domain/permissions/api-scopes.ts). Session cookies never satisfy it.
+ */
+export interface ApiAccess {
+  readonly scope: 'read' | 'write'
+  readonly action: Action
+}
+
+export type Access = typeof PUBLIC | typeof SIGNED_IN | Action | ApiAccess
+
+export function isApiAccess(access: Access | undefined): access is ApiAccess {
+  return typeof access === 'object' && access !== null && 'scope' in access
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Permissions, type AuthorityMembership } from '../../domain/permissions/index.js'
-import { PUBLIC, SIGNED_IN } from './access.js'
+import { isApiAccess, PUBLIC, SIGNED_IN } from './access.js'
 import { forbidden } from './errors.js'
 import { ABSOLUTE_LIMIT_SECONDS, IDLE_LIMIT_SECONDS } from './session.js'
 
@@ -88,6 +88,9 @@ async function auth(app: FastifyInstance, options: AuthOptions): Promise<void> {
   })
 
   app.addHook('onRequest', async (request, reply) => {
+    // API routes authenticate with bearer tokens only (src/web/features/api): a session cookie
+    // is not even read for them, so a browser's session can never call the API.
+    if (isApiAccess(request.routeOptions.config.access)) return
     const ended = await identify(request, options)
     // The not-found handler has no route of its own; it is public so that anyone can be told.
     if (request.is404) return

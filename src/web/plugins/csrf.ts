@@ -4,13 +4,16 @@
 import csrf from '@fastify/csrf-protection'
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
+import { isApiAccess } from './access.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 async function csrfProtection(app: FastifyInstance): Promise<void> {
   await app.register(csrf, { sessionPlugin: '@fastify/session' })
   app.addHook('preValidation', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method)) return done()
+    // API requests carry a bearer token and no cookies are accepted for them, so there is no
+    // ambient credential for a forged request to ride on.
+    if (SAFE_METHODS.has(request.method) || isApiAccess(request.routeOptions.config.access)) return done()
     app.csrfProtection(request, reply, done)
   })
 }
