@@ -47,6 +47,8 @@ import { outboxService, reminderService, type ReminderSettings } from './reminde
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
+import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-deliveries.js'
+import { webhookService, type WebhookManagementSettings } from './webhooks.js'
 import { worklistService } from './worklist.js'
 
 export interface ServiceOptions {
@@ -92,6 +94,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
+    /** An authority's webhook endpoints (settings pages), and the scheduler's webhook tick. */
+    webhooks: (settings: WebhookManagementSettings) => webhookService(deps, settings),
+    webhookDeliveries: (settings: WebhookDeliverySettings) => webhookDeliveryService(incidentDeps, settings),
     loadDemo: async () => {
       const result = await loadDemo({ authorities, partners, users })
       const demoCases = { authorities, users, incidents, partnerViews, decisions }
@@ -114,3 +119,4 @@ export { DEMO_PASSWORD, type DemoResult } from './demo.js'
 export type { Authority } from './authorities.js'
 export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'
+export type { WebhookDeliverySettings, WebhookTickResult } from './webhook-deliveries.js'
