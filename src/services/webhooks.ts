@@ -19,6 +19,8 @@ export interface WebhookEndpoint {
   readonly createdAt: string
 }
 
+export type { AttemptLogRow as DeliveryAttempt } from '../data/repositories/webhooks.js'
+
 export type Invalid = { readonly ok: false; readonly reason: 'invalid'; readonly errors: Readonly<Record<string, string>> }
 type Forbidden = Refusal<'forbidden'>
 type NotFound = Refusal<'not-found'>
