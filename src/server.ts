@@ -38,7 +38,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl)
   await migrateToLatest(database)
-  const services = createServices(database)
+  const services = createServices(database, { webhookSecretKey: config.webhookSecretKey ?? null })
   // Production never loads the demo (config makes loadDemo false there).
   const demo = config.loadDemo && !config.production ? await services.loadDemo() : null
 

@@ -49,6 +49,7 @@ import { signInService } from './sign-in.js'
 import { userService } from './users.js'
 import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-deliveries.js'
 import { webhookService, type WebhookManagementSettings } from './webhooks.js'
+import { parseSecretKey } from './webhook-secrets.js'
 import { worklistService } from './worklist.js'
 
 export interface ServiceOptions {
@@ -56,6 +57,8 @@ export interface ServiceOptions {
   readonly now?: Clock
   /** The bank holiday calendar for deadlines; defaults to the bundled England and Wales one. */
   readonly calendar?: BankHolidayCalendar
+  /** WEBHOOK_SECRET_KEY: seals webhook signing secrets at rest (webhook-secrets.ts). */
+  readonly webhookSecretKey?: string | null
 }
 
 export function createServices(database: Database, options: ServiceOptions = {}) {
@@ -64,6 +67,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const partners = partnerService(deps)
   const users = userService(deps)
   const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
+  const webhookKey = options.webhookSecretKey ? parseSecretKey(options.webhookSecretKey) : null
   const incidents = incidentService(incidentDeps)
   const partnerViews = partnerViewService(incidentDeps)
   const decisions = decisionService(incidentDeps)
@@ -95,8 +99,8 @@ export function createServices(database: Database, options: ServiceOptions = {})
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
     /** An authority's webhook endpoints (settings pages), and the scheduler's webhook tick. */
-    webhooks: (settings: WebhookManagementSettings) => webhookService(deps, settings),
-    webhookDeliveries: (settings: WebhookDeliverySettings) => webhookDeliveryService(incidentDeps, settings),
+    webhooks: (settings: WebhookManagementSettings) => webhookService(deps, { secretKey: webhookKey, ...settings }),
+    webhookDeliveries: (settings: WebhookDeliverySettings) => webhookDeliveryService(incidentDeps, { secretKey: webhookKey, ...settings }),
     loadDemo: async () => {
       const result = await loadDemo({ authorities, partners, users })
       const demoCases = { authorities, users, incidents, partnerViews, decisions }

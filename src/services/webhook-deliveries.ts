@@ -14,6 +14,7 @@ import { inTransaction, systemActor, type ServiceDeps } from './context.js'
 import { londonDay } from './incident-access.js'
 import { whatIsDue, type DueSource } from './reminders-due.js'
 import { postJson } from './webhook-http.js'
+import { openSecret } from './webhook-secrets.js'
 import { signature } from './webhook-signing.js'
 
 export interface WebhookDeliverySettings {
@@ -26,6 +27,8 @@ export interface WebhookDeliverySettings {
   /** The first retry's wait; it doubles each time. Tests shorten it. */
   readonly retryBaseMs?: number
   readonly sources?: readonly DueSource[]
+  /** Opens sealed secrets (createServices passes WEBHOOK_SECRET_KEY). */
+  readonly secretKey?: Buffer | null
 }
 
 export interface WebhookTickResult {
@@ -41,6 +44,8 @@ export const EVENT_ID_HEADER = 'x-sin-event-id'
 
 const ACTOR = systemActor('webhooks')
 const BATCH = 500
+/** Far longer than any attempt (the timeout is seconds), so only a stopped process's sends qualify. */
+const ABANDONED_AFTER_MS = 10 * 60_000
 
 type Endpoint = EndpointRow & { authorityCode: string }
 type Planned = { eventId: string; payload: WebhookPayload }
@@ -120,9 +125,13 @@ export function webhookDeliveryService(deps: ServiceDeps & { readonly calendar: 
   /** One attempt: sign, post, log the attempt, then delivered, retry later, or failed. */
   async function attempt(delivery: DeliveryRow, endpoint: Endpoint): Promise<DeliveryRow['status']> {
     const timestamp = String(Math.floor(deps.now().getTime() / 1000))
-    const result = await postJson(endpoint.url, delivery.payload, {
-      [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature(endpoint.secret, timestamp, delivery.payload), [EVENT_ID_HEADER]: delivery.event_id,
-    }, { timeoutMs: settings.timeoutMs ?? DELIVERY_TIMEOUT_MS, allowPrivateAddresses: settings.allowPrivateAddresses })
+    const secret = openSecret(endpoint.secret, settings.secretKey ?? null)
+    // A sealed secret without its key (WEBHOOK_SECRET_KEY unset or changed) sends nothing unsigned.
+    const result = secret === null
+      ? { statusCode: null, durationMs: 0, error: 'secret_unavailable' }
+      : await postJson(endpoint.url, delivery.payload, {
+        [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signature(secret, timestamp, delivery.payload), [EVENT_ID_HEADER]: delivery.event_id,
+      }, { timeoutMs: settings.timeoutMs ?? DELIVERY_TIMEOUT_MS, allowPrivateAddresses: settings.allowPrivateAddresses })
     const number = delivery.attempts + 1
     return inTransaction(deps, async (work) => {
       const repository = webhooksRepository(work.trx)
@@ -152,7 +161,7 @@ export function webhookDeliveryService(deps: ServiceDeps & { readonly calendar: 
       const endpoints = await repository.enabledEndpoints()
       result.enqueued = await enqueue(endpoints, deps.now())
       const byId = new Map(endpoints.map((e) => [e.id, e]))
-      for (const delivery of await repository.due(deps.now().toISOString(), BATCH)) {
+      for (const delivery of await repository.due(deps.now().toISOString(), new Date(deps.now().getTime() - ABANDONED_AFTER_MS).toISOString(), BATCH)) {
         const endpoint = byId.get(delivery.endpoint_id)
         // A disabled endpoint's queue waits; it is sent if the endpoint is enabled again.
         if (!endpoint || !(await repository.claim(delivery, deps.now().toISOString()))) continue

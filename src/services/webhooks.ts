@@ -5,10 +5,13 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { webhooksRepository, type AttemptLogRow, type EndpointRow } from '../data/repositories/webhooks.js'
 import { checkEndpointUrl, MAX_ENDPOINTS_PER_AUTHORITY, parseEvents, WEBHOOK_EVENTS, type WebhookEvent } from '../domain/webhooks/index.js'
 import { inTransaction, refuse, type Actor, type Refusal, type ServiceDeps } from './context.js'
+import { sealSecret } from './webhook-secrets.js'
 
 export interface WebhookManagementSettings {
   /** Production requires https; elsewhere http to localhost is allowed for trying a receiver out. */
   readonly production: boolean
+  /** Seals the secret at rest when set (createServices passes WEBHOOK_SECRET_KEY). */
+  readonly secretKey?: Buffer | null
 }
 
 export interface WebhookEndpoint {
@@ -59,7 +62,7 @@ export function webhookService(deps: ServiceDeps, settings: WebhookManagementSet
         const id = randomUUID()
         const secret = newSecret()
         const at = work.now.toISOString()
-        await repository.insertEndpoint({ id, authority_id: authorityId, url: url.url, secret, events: events.join(','), disabled_at: null, audit_cursor: await repository.auditHead(), created_at: at, updated_at: at })
+        await repository.insertEndpoint({ id, authority_id: authorityId, url: url.url, secret: sealSecret(secret, settings.secretKey ?? null), events: events.join(','), disabled_at: null, audit_cursor: await repository.auditHead(), created_at: at, updated_at: at })
         await work.audit(actor, { action: 'webhook.added', outcome: `done: ${url.url} for ${events.join(', ')}`, authorityId, recordType: ABOUT, recordId: id })
         return { ok: true as const, id, secret }
       })
@@ -72,7 +75,7 @@ export function webhookService(deps: ServiceDeps, settings: WebhookManagementSet
         const repository = webhooksRepository(work.trx)
         if (!(await repository.endpoint(authorityId, id))) return refuse('not-found')
         const secret = newSecret()
-        await repository.updateEndpoint(id, { secret, updated_at: work.now.toISOString() })
+        await repository.updateEndpoint(id, { secret: sealSecret(secret, settings.secretKey ?? null), updated_at: work.now.toISOString() })
         await work.audit(actor, { action: 'webhook.secret-rotated', outcome: 'done', authorityId, recordType: ABOUT, recordId: id })
         return { ok: true as const, secret }
       })

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { test } from 'node:test'
 import type { WebhookPayload } from '../../src/domain/webhooks/index.js'
 import { verifySignature } from '../../src/services/webhook-signing.js'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../src/services/webhook-deliveries.js'
+import { createServices, testClock } from '../../src/services/index.js'
 import { DEMO } from '../../src/web/testing.js'
 import { forEachDatabase } from '../helpers/databases.js'
 import { actorFor, CHILD, recordIncident, SECTIONS } from '../helpers/incidents.js'
@@ -164,4 +166,47 @@ test('an admin of one authority cannot manage another’s endpoints', async () =
     const cov = await services.authorities.getByCode('COV')
     assert.deepEqual(await webhooks.setEnabled(admin, cov?.id ?? '', other.id, false), { ok: false, reason: 'not-found' })
   })
+})
+
+forEachDatabase('with WEBHOOK_SECRET_KEY the secret is sealed at rest; without the key nothing is sent unsigned', async (database, t) => {
+  const receiver = await startReceiver()
+  t.after(() => receiver.close())
+  const clock = testClock(NOW)
+  const services = createServices(database, { now: clock, webhookSecretKey: randomBytes(32).toString('base64') })
+  await services.loadDemo()
+  const { id, secret, admin, authorityId } = await addEndpoint(services, receiver.url, ['incident.recorded'])
+  const stored = await database.db.selectFrom('webhook_endpoints').select('secret').where('id', '=', id).executeTakeFirstOrThrow()
+  assert.match(stored.secret, /^aes256gcm:/)
+  assert.ok(!stored.secret.includes(secret.slice(6)))
+  await recordIncident(services, await actorFor(services, DEMO.practitioner), { submit: false })
+  await services.webhookDeliveries(deliverySettings()).tick()
+  const delivered = receiver.received[0]
+  assert.ok(delivered && verifySignature(secret, String(delivered.headers[TIMESTAMP_HEADER]), delivered.body, String(delivered.headers[SIGNATURE_HEADER]), clock().getTime() / 1000))
+
+  clock.advance(1_000)
+  const keyless = createServices(database, { now: clock })
+  await recordIncident(keyless, await actorFor(keyless, DEMO.practitioner), { submit: false })
+  await keyless.webhookDeliveries(deliverySettings()).tick()
+  assert.equal(receiver.received.length, 1)
+  const log = await keyless.webhooks({ production: false }).deliveryLog(admin, authorityId, id)
+  assert.ok(log.ok)
+  assert.equal(log.attempts[0]?.error, 'secret_unavailable')
+})
+
+forEachDatabase('a delivery left "sending" by a stopped process is sent again after ten minutes, not before', async (database, t) => {
+  const receiver = await startReceiver()
+  t.after(() => receiver.close())
+  const { services, clock } = await demoAt(database, NOW)
+  await addEndpoint(services, receiver.url, ['incident.recorded'])
+  await recordIncident(services, await actorFor(services, DEMO.practitioner), { submit: false })
+  const deliveries = services.webhookDeliveries(deliverySettings())
+  await deliveries.tick()
+  // As if the process had stopped between claiming the delivery and recording the attempt.
+  await database.db.updateTable('webhook_deliveries').set({ status: 'sending', updated_at: clock().toISOString() }).execute()
+  clock.advance(9 * 60_000)
+  assert.equal((await deliveries.tick()).delivered, 0)
+  clock.advance(2 * 60_000)
+  assert.equal((await deliveries.tick()).delivered, 1)
+  assert.equal(receiver.received.length, 2, 'at least once: receivers drop repeats by X-SIN-Event-Id')
+  assert.equal(receiver.received[0]?.headers['x-sin-event-id'], receiver.received[1]?.headers['x-sin-event-id'])
 })

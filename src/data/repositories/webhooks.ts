@@ -107,8 +107,18 @@ export function webhooksRepository(db: Kysely<Schema>) {
       return inserted ? id : null
     },
 
-    async due(now: string, limit: number): Promise<DeliveryRow[]> {
-      return db.selectFrom('webhook_deliveries').selectAll().where('status', 'in', ['pending', 'retry']).where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(limit).execute()
+    /** Due deliveries, and any left "sending" before `abandonedBefore` by a process that stopped mid-send. */
+    async due(now: string, abandonedBefore: string, limit: number): Promise<DeliveryRow[]> {
+      return db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where((eb) => eb.or([
+          eb.and([eb('status', 'in', ['pending', 'retry']), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', abandonedBefore)]),
+        ]))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .execute()
     },
 
     /** Takes a due delivery for this process: false when another tick took it first. */

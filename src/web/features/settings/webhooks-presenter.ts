@@ -23,6 +23,7 @@ const STATUS: Readonly<Record<AttemptLogRow['deliveryStatus'], string>> = {
 const ERRORS: Readonly<Record<string, string>> = {
   timeout: 'No answer in time', connection_refused: 'Connection refused', dns: 'Address not found', blocked_address: 'Refused: not a public address',
   tls: 'Secure connection failed', connection_reset: 'Connection dropped', redirect_not_followed: 'Redirected (not followed)', network: 'Network error',
+  secret_unavailable: 'Not sent: the signing secret cannot be unsealed (check WEBHOOK_SECRET_KEY)',
 }
 
 export function errorText(error: string | null): string {
