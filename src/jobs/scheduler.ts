@@ -25,12 +25,12 @@ export interface RunningScheduler {
   stop(): Promise<void>
 }
 
-export function startScheduler(tick: () => Promise<unknown>, intervalSeconds: number, log: SchedulerLog): RunningScheduler {
+export function startScheduler(tick: () => Promise<unknown>, intervalSeconds: number, log: SchedulerLog, what = 'reminder'): RunningScheduler {
   let running: Promise<void> | null = null
   const run = () => {
     if (running) return
     running = tick()
-      .then(() => undefined, (error: unknown) => log.error({ error: error instanceof Error ? error.name : 'unknown' }, 'The reminder scheduler tick failed'))
+      .then(() => undefined, (error: unknown) => log.error({ error: error instanceof Error ? error.name : 'unknown' }, `The ${what} scheduler tick failed`))
       .finally(() => {
         running = null
       })

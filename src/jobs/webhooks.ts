@@ -13,5 +13,5 @@ export function webhookDeliverySettings(config: Config): WebhookDeliverySettings
 export function startWebhooks(services: Services, config: Config, log: SchedulerLog): RunningScheduler | null {
   if (config.email.schedulerIntervalSeconds === 0) return null
   const deliveries = services.webhookDeliveries(webhookDeliverySettings(config))
-  return startScheduler(() => deliveries.tick(), config.email.schedulerIntervalSeconds, log)
+  return startScheduler(() => deliveries.tick(), config.email.schedulerIntervalSeconds, log, 'webhook')
 }

@@ -47,6 +47,8 @@ test('an admin adds a webhook endpoint and reads its delivery log; the pages pas
     assert.equal(receiver.received.length, 2, 'the 503 was tried again')
 
     await page.getByRole('button', { name: 'Continue' }).click()
+    assert.match(await page.content(), /An incident is recorded/)
+    await check('webhooks-list')
     await page.getByRole('link', { name: /Manage and see deliveries/ }).click()
     const log = await page.locator('table').innerText()
     assert.match(log, /incident\.recorded/)
