@@ -322,6 +322,8 @@ export interface WebhookEndpointsTable {
   events: string
   disabled_at: string | null
   audit_cursor: number
+  /** Added or last enabled: overdue clocks from before then are not sent. */
+  listening_since: Instant
   created_at: Instant
   updated_at: Instant
 }

@@ -83,14 +83,14 @@ export function webhookDeliveryService(deps: ServiceDeps & { readonly calendar: 
     return { planned, lastSeq: entries.at(-1)?.seq ?? null }
   }
 
-  /** Clocks past their due day. Only those overdue since the endpoint was added: no old backlog. */
+  /** Clocks past their due day. Only those overdue since the endpoint was added or enabled: no old backlog. */
   async function overdueClocks(endpoints: readonly Endpoint[], now: Date, planned: Map<string, Planned[]>): Promise<void> {
     const listening = endpoints.filter((e) => parseEvents(e.events).includes('clock.overdue'))
     if (listening.length === 0) return
     const today = londonDay(now).toString()
     const overdue = (await whatIsDue(deps.database.db, deps.calendar, settings.sources)).filter((item) => item.dueDate < today)
     for (const endpoint of listening) {
-      const since = londonDay(new Date(endpoint.created_at)).addDays(-1).toString()
+      const since = londonDay(new Date(endpoint.listening_since)).addDays(-1).toString()
       for (const item of overdue) {
         if (item.authorityId !== endpoint.authority_id || item.dueDate < since) continue
         const eventId = overdueEventId(item.incidentId, item.clockId, item.dueDate)

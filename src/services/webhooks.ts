@@ -62,7 +62,7 @@ export function webhookService(deps: ServiceDeps, settings: WebhookManagementSet
         const id = randomUUID()
         const secret = newSecret()
         const at = work.now.toISOString()
-        await repository.insertEndpoint({ id, authority_id: authorityId, url: url.url, secret: sealSecret(secret, settings.secretKey ?? null), events: events.join(','), disabled_at: null, audit_cursor: await repository.auditHead(), created_at: at, updated_at: at })
+        await repository.insertEndpoint({ id, authority_id: authorityId, url: url.url, secret: sealSecret(secret, settings.secretKey ?? null), events: events.join(','), disabled_at: null, audit_cursor: await repository.auditHead(), listening_since: at, created_at: at, updated_at: at })
         await work.audit(actor, { action: 'webhook.added', outcome: `done: ${url.url} for ${events.join(', ')}`, authorityId, recordType: ABOUT, recordId: id })
         return { ok: true as const, id, secret }
       })
@@ -89,8 +89,9 @@ export function webhookService(deps: ServiceDeps, settings: WebhookManagementSet
         if (!found) return refuse('not-found')
         const at = work.now.toISOString()
         // Enabling starts from now: events while it was off are not sent late in a burst.
-        await repository.updateEndpoint(id, { disabled_at: enabled ? null : at, updated_at: at })
-        if (enabled && found.disabled_at !== null) await repository.advanceCursor(id, await repository.auditHead())
+        const restarting = enabled && found.disabled_at !== null
+        await repository.updateEndpoint(id, { disabled_at: enabled ? null : at, updated_at: at, ...(restarting ? { listening_since: at } : {}) })
+        if (restarting) await repository.advanceCursor(id, await repository.auditHead())
         await work.audit(actor, { action: enabled ? 'webhook.enabled' : 'webhook.disabled', outcome: 'done', authorityId, recordType: ABOUT, recordId: id })
         return { ok: true as const }
       })

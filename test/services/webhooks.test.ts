@@ -115,13 +115,18 @@ forEachDatabase('a clock that becomes overdue is delivered once, with the clockâ
   t.after(() => receiver.close())
   const { services, clock } = await demoAt(database, NOW)
   await addEndpoint(services, receiver.url, ['clock.overdue'])
+  const paused = await addEndpoint(services, `${receiver.url}/paused`, ['clock.overdue'])
+  const webhooks = services.webhooks({ production: false })
+  assert.ok((await webhooks.setEnabled(paused.admin, paused.authorityId, paused.id, false)).ok)
   const incident = await recordIncident(services, await actorFor(services, DEMO.practitioner), { awareDate: '2026-11-23' })
   const deliveries = services.webhookDeliveries(deliverySettings())
   await deliveries.tick()
   const before = receiver.received.length
   clock.set('2026-12-02T09:00:00.000Z') // the decision was due 5 working days after 23 November: 30 November
+  assert.ok((await webhooks.setEnabled(paused.admin, paused.authorityId, paused.id, true)).ok)
   await deliveries.tick()
   await deliveries.tick()
+  assert.ok(!receiver.received.some((r) => r.path === '/hooks/paused'), 'clocks overdue before it was enabled again are not sent')
   const mine = receiver.received.slice(before).map((r) => JSON.parse(r.body) as WebhookPayload).filter((p) => p.incident.id === incident.id)
   assert.equal(mine.length, 1)
   assert.equal(mine[0]?.type, 'clock.overdue')

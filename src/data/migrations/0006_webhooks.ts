@@ -17,6 +17,8 @@ export function webhooks(): Migration {
         .addColumn('disabled_at', 'text')
         // The last audit entry (seq) already turned into deliveries for this endpoint.
         .addColumn('audit_cursor', 'bigint', (c) => c.notNull().defaultTo(0))
+        // When it was added or last enabled: overdue clocks from before then are not sent.
+        .addColumn('listening_since', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute()

@@ -55,7 +55,7 @@ export function webhooksRepository(db: Kysely<Schema>) {
       await db.insertInto('webhook_endpoints').values(row).execute()
     },
 
-    async updateEndpoint(id: string, change: Partial<Pick<EndpointRow, 'secret' | 'disabled_at' | 'updated_at'>>): Promise<void> {
+    async updateEndpoint(id: string, change: Partial<Pick<EndpointRow, 'secret' | 'disabled_at' | 'listening_since' | 'updated_at'>>): Promise<void> {
       await db.updateTable('webhook_endpoints').set(change).where('id', '=', id).execute()
     },
 
