@@ -105,9 +105,16 @@ forEachDatabase('disabled endpoints, other events and other authorities’ endpo
   await services.webhookDeliveries(deliverySettings()).tick()
   assert.deepEqual(receiver.received.map((r) => r.path), ['/hooks/cov'])
 
+  const demoBorough = await services.authorities.getByCode('DEMO')
+  const theirs = await services.incidents.start(await actorFor(services, DEMO.otherAuthorityPractitioner, 'DEMO'), demoBorough?.id ?? '', { awareDate: '2026-11-23', source: 'hospital' })
+  assert.ok(theirs.ok)
+  await services.webhookDeliveries(deliverySettings()).tick()
+  assert.deepEqual(receiver.received.map((r) => r.path), ['/hooks/cov', '/hooks/demo-borough'], 'each authority hears only of its own cases')
+  assert.equal((JSON.parse(receiver.received[1]?.body ?? '{}') as WebhookPayload).authority, 'DEMO')
+
   assert.ok((await services.webhooks({ production: false }).setEnabled(mine.admin, mine.authorityId, off.id, true)).ok)
   await services.webhookDeliveries(deliverySettings()).tick()
-  assert.deepEqual(receiver.received.map((r) => r.path), ['/hooks/cov'], 'events from while it was disabled are not sent late')
+  assert.deepEqual(receiver.received.map((r) => r.path), ['/hooks/cov', '/hooks/demo-borough'], 'events from while it was disabled are not sent late')
 })
 
 forEachDatabase('a clock that becomes overdue is delivered once, with the clock’s name and due date', async (database, t) => {
