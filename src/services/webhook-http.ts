@@ -71,35 +71,31 @@ export function postJson(target: string, body: string, headers: Record<string, s
   const host = url.hostname.replace(/^\[|\]$/g, '')
   if (!options.allowPrivateAddresses && isIP(host) !== 0 && !isPublicAddress(host)) return Promise.resolve(done(null, 'blocked_address'))
   return new Promise((resolve) => {
+    let settled = false
+    // Whichever comes first (answer, error or deadline) decides; the rest are ignored.
+    const finish = (statusCode: number | null, error: string | null) => {
+      if (settled) return
+      settled = true
+      clearTimeout(deadline)
+      resolve(done(statusCode, error))
+    }
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'serious-incident-notifications-webhooks/1', ...headers },
-      timeout: options.timeoutMs,
       ...(options.allowPrivateAddresses ? {} : { lookup: guardedLookup }),
     })
-    const deadline = setTimeout(() => request.destroy(Object.assign(new Error('timed out'), { code: 'TIMEOUT' })), options.timeoutMs)
-    request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'TIMEOUT' })))
-    request.on('error', (error) => {
-      clearTimeout(deadline)
-      resolve(done(null, errorClass(error)))
-    })
+    const deadline = setTimeout(() => {
+      finish(null, 'timeout')
+      request.destroy()
+    }, options.timeoutMs)
+    request.on('error', (error) => finish(null, errorClass(error)))
     request.on('response', (response) => {
+      const code = response.statusCode ?? 0
       // The body is never read into the log; drain it so the socket is freed.
       response.resume()
-      response.on('end', () => {
-        clearTimeout(deadline)
-        const status = response.statusCode ?? 0
-        resolve(done(status, status >= 200 && status < 300 ? null : status >= 300 && status < 400 ? 'redirect_not_followed' : `http_${status}`))
-      })
-      response.on('error', (error) => {
-        clearTimeout(deadline)
-        resolve(done(status(response.statusCode), errorClass(error)))
-      })
+      response.on('end', () => finish(code, code >= 200 && code < 300 ? null : code >= 300 && code < 400 ? 'redirect_not_followed' : `http_${code}`))
+      response.on('error', (error) => finish(code, errorClass(error)))
     })
     request.end(body)
   })
-}
-
-function status(code: number | undefined): number | null {
-  return code ?? null
 }
