@@ -3,6 +3,7 @@
 // Production refuses to start without its secrets (ASVS 13.2.3) and never loads demo accounts.
 import { z } from 'zod'
 import { parseReminderPoints } from './domain/reminders/index.js'
+import { parseSecretKey } from './services/webhook-secrets.js'
 
 /** Used only outside production, so a newcomer can start the service with no setup. */
 export const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production-use'
@@ -38,6 +39,8 @@ const schema = z.object({
   REMINDER_POINTS: z.string().regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, { message: 'must be whole numbers separated by commas, such as 2,0,-1' }).default('2,0,-1'),
   DAILY_DIGEST: booleanText.default(false),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400).default(60),
+  // Seals webhook signing secrets at rest (docs/webhooks.md).
+  WEBHOOK_SECRET_KEY: z.string().refine((text) => parseSecretKey(text) !== null, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' }).optional(),
 })
 
 /** How alerts and reminders are sent (docs/reminders.md). */
@@ -74,6 +77,8 @@ export interface Config {
   /** Trust X-Forwarded-* from the reverse proxy in front of the service. */
   readonly trustProxy: boolean
   readonly email: EmailConfig
+  /** Seals webhook signing secrets at rest when set (base64 of 32 bytes); see docs/webhooks.md. */
+  readonly webhookSecretKey?: string | null
 }
 
 export class ConfigError extends Error {
@@ -131,5 +136,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       dailyDigest: values.DAILY_DIGEST,
       schedulerIntervalSeconds: values.SCHEDULER_INTERVAL_SECONDS,
     },
+    webhookSecretKey: values.WEBHOOK_SECRET_KEY ?? null,
   }
 }

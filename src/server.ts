@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './data/db.js'
 import { createServices, type DemoResult } from './services/index.js'
 import { buildApp } from './web/app.js'
 import { startReminders } from './jobs/scheduler.js'
+import { startWebhooks } from './jobs/webhooks.js'
 
 export interface RunningServer {
   readonly app: FastifyInstance
@@ -37,7 +38,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl)
   await migrateToLatest(database)
-  const services = createServices(database)
+  const services = createServices(database, { webhookSecretKey: config.webhookSecretKey ?? null })
   // Production never loads the demo (config makes loadDemo false there).
   const demo = config.loadDemo && !config.production ? await services.loadDemo() : null
 
@@ -49,10 +50,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (demo && !options.quiet) printDemoSignIns(demo, url)
   // After listening, so the first tick's links and the log belong to a running service.
   const scheduler = startReminders(services, config, app.log)
+  const webhooks = startWebhooks(services, config, app.log)
 
   let closing: Promise<void> | null = null
   const close = () => {
-    closing ??= (scheduler?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => database.close())
+    closing ??= Promise.all([scheduler?.stop(), webhooks?.stop()]).then(() => app.close()).then(() => database.close())
     return closing
   }
   if (options.handleSignals !== false) {

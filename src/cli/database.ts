@@ -10,7 +10,7 @@ export async function withServices<T>(io: CliIO, body: (services: Services, data
   const database = await openDatabase(config.databaseUrl)
   try {
     await migrateToLatest(database)
-    return await body(createServices(database), database)
+    return await body(createServices(database, { webhookSecretKey: config.webhookSecretKey ?? null }), database)
   } finally {
     await database.close()
   }

@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   audit: { summary: 'Check the audit trail has not been tampered with (sin audit verify)', load: () => import('./commands/audit.js') },
   reminders: { summary: 'Send the alerts and reminders that are due, once (sin reminders run, for cron)', load: () => import('./commands/reminders.js') },
   token: { summary: 'Create, list or revoke API bearer tokens', load: () => import('./commands/token.js') },
+  webhooks: { summary: 'Send the webhook deliveries that are due, once (sin webhooks run, for cron)', load: () => import('./commands/webhooks.js') },
 }
 
 function usage(): string {

@@ -288,6 +288,9 @@ export interface Schema {
   learning_actions: LearningActionsTable
   email_outbox: EmailOutboxTable
   api_tokens: ApiTokensTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_deliveries: WebhookDeliveriesTable
+  webhook_attempts: WebhookAttemptsTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>
@@ -326,3 +329,43 @@ export interface ApiTokensTable {
   last_used_at: string | null
 }
 export type ApiTokenRow = Selectable<ApiTokensTable>
+// Webhooks (issue 7 item 2; docs/webhooks.md).
+export interface WebhookEndpointsTable {
+  id: string
+  authority_id: string
+  url: string
+  /** The signing secret, shown to the admin once; kept so deliveries can be signed. */
+  secret: string
+  /** Comma-separated event types. */
+  events: string
+  disabled_at: string | null
+  audit_cursor: number
+  /** Added or last enabled: overdue clocks from before then are not sent. */
+  listening_since: Instant
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface WebhookDeliveriesTable {
+  id: string
+  endpoint_id: string
+  event_id: string
+  event_type: string
+  payload: string
+  status: 'pending' | 'sending' | 'retry' | 'delivered' | 'failed'
+  attempts: number
+  next_attempt_at: string
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface WebhookAttemptsTable {
+  id: string
+  delivery_id: string
+  endpoint_id: string
+  attempt: number
+  at: string
+  status_code: number | null
+  duration_ms: number
+  error: string | null
+}

@@ -3,7 +3,7 @@
 // delivery keys make each email exactly-once, so several servers (and cron) may all run it.
 import type { Config } from '../config.js'
 import { senderFor } from '../services/email.js'
-import type { ReminderSettings, Services, TickResult } from '../services/index.js'
+import type { ReminderSettings, Services } from '../services/index.js'
 
 export interface SchedulerLog {
   warn(details: object, message: string): void
@@ -25,12 +25,12 @@ export interface RunningScheduler {
   stop(): Promise<void>
 }
 
-export function startScheduler(tick: () => Promise<TickResult>, intervalSeconds: number, log: SchedulerLog): RunningScheduler {
+export function startScheduler(tick: () => Promise<unknown>, intervalSeconds: number, log: SchedulerLog, what = 'reminder'): RunningScheduler {
   let running: Promise<void> | null = null
   const run = () => {
     if (running) return
     running = tick()
-      .then(() => undefined, (error: unknown) => log.error({ error: error instanceof Error ? error.name : 'unknown' }, 'The reminder scheduler tick failed'))
+      .then(() => undefined, (error: unknown) => log.error({ error: error instanceof Error ? error.name : 'unknown' }, `The ${what} scheduler tick failed`))
       .finally(() => {
         running = null
       })

@@ -48,6 +48,9 @@ import { outboxService, reminderService, type ReminderSettings } from './reminde
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
+import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-deliveries.js'
+import { webhookService, type WebhookManagementSettings } from './webhooks.js'
+import { parseSecretKey } from './webhook-secrets.js'
 import { worklistService } from './worklist.js'
 
 export interface ServiceOptions {
@@ -55,6 +58,8 @@ export interface ServiceOptions {
   readonly now?: Clock
   /** The bank holiday calendar for deadlines; defaults to the bundled England and Wales one. */
   readonly calendar?: BankHolidayCalendar
+  /** WEBHOOK_SECRET_KEY: seals webhook signing secrets at rest (webhook-secrets.ts). */
+  readonly webhookSecretKey?: string | null
 }
 
 export function createServices(database: Database, options: ServiceOptions = {}) {
@@ -63,6 +68,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const partners = partnerService(deps)
   const users = userService(deps)
   const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
+  const webhookKey = options.webhookSecretKey ? parseSecretKey(options.webhookSecretKey) : null
   const incidents = incidentService(incidentDeps)
   const partnerViews = partnerViewService(incidentDeps)
   const decisions = decisionService(incidentDeps)
@@ -93,6 +99,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
     outbox: outboxService(deps),
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
+    /** An authority's webhook endpoints (settings pages), and the scheduler's webhook tick. */
+    webhooks: (settings: WebhookManagementSettings) => webhookService(deps, { secretKey: webhookKey, ...settings }),
+    webhookDeliveries: (settings: WebhookDeliverySettings) => webhookDeliveryService(incidentDeps, { secretKey: webhookKey, ...settings }),
     loadDemo: async () => {
       const result = await loadDemo({ authorities, partners, users })
       const demoCases = { authorities, users, incidents, partnerViews, decisions }
@@ -118,3 +127,4 @@ export type { Authority } from './authorities.js'
 export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'
 export type { ApiToken, TokenHolder } from './api-tokens.js'
+export type { WebhookDeliverySettings, WebhookTickResult } from './webhook-deliveries.js'

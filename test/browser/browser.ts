@@ -31,6 +31,8 @@ export async function startService() {
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return {
     url,
+    /** For tests that set something up behind the pages (a webhook tick, say). */
+    services,
     async stop() {
       await app.close()
       await database.close()

@@ -9,6 +9,7 @@ import { incidents } from './0002_incidents.js'
 import { afterDecision } from './0003_after_decision.js'
 import { reminders } from './0004_reminders.js'
 import { apiTokens } from './0005_api_tokens.js'
+import { webhooks } from './0006_webhooks.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0003_after_decision': afterDecision(dialect),
     '0004_reminders': reminders(),
     '0005_api_tokens': apiTokens(),
+    '0006_webhooks': webhooks(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

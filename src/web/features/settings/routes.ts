@@ -10,6 +10,7 @@ import type { FeatureOptions } from '../index.js'
 import { authorityDetailsSchema, partnersSchema } from './schema.js'
 import { authorityFormValues, authorityRows } from './presenter.js'
 import usersRoutes from './users-routes.js'
+import webhooksRoutes from './webhooks-routes.js'
 
 const STALE = 'Someone else changed these settings while you were editing them. Check the details below, which are what you entered, and save again.'
 
@@ -68,4 +69,5 @@ export default async function settingsRoutes(app: FastifyInstance, options: Feat
   })
 
   await app.register(usersRoutes, options)
+  await app.register(webhooksRoutes, options)
 }
