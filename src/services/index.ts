@@ -46,6 +46,7 @@ import { partnerViewService } from './partner-views.js'
 import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
+import { singleSignOnService } from './single-sign-on.js'
 import { userService } from './users.js'
 import { worklistService } from './worklist.js'
 
@@ -79,6 +80,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     partners,
     users,
     signIn: signInService(deps),
+    singleSignOn: singleSignOnService(deps),
     sessionStore: sessionStore(deps),
     audit: auditService(deps),
     incidents,

@@ -18,11 +18,11 @@ export const DEMO = {
 } as const
 
 /** Test options: AppConfig values, and `logTo` to capture the real pino logs as JSON lines. */
-export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void }
+export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void; readonly oidcFetch?: typeof fetch }
 
 /** `extend` adds routes before the app is ready (for example one that throws). */
 export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance) => void) {
-  const { logTo, ...config } = options
+  const { logTo, oidcFetch, ...config } = options
   const clock = testClock('2026-11-24T09:00:00.000Z')
   const services = createServices(database, { now: clock })
   await services.loadDemo()
@@ -31,6 +31,7 @@ export async function testApp(database: Database, options: TestAppOptions = {}, 
     services,
     now: clock,
     logger: logTo ? { ...loggerOptions('info'), stream: { write: logTo } } : false,
+    ...(oidcFetch ? { oidcFetch } : {}),
   })
   extend?.(app)
   await app.ready()

@@ -8,6 +8,8 @@ import { initial } from './0001_initial.js'
 import { incidents } from './0002_incidents.js'
 import { afterDecision } from './0003_after_decision.js'
 import { reminders } from './0004_reminders.js'
+import { singleSignOn } from './0007_single_sign_on.js'
+import { multiFactor } from './0008_multi_factor.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0002_incidents': incidents(),
     '0003_after_decision': afterDecision(dialect),
     '0004_reminders': reminders(),
+    '0007_single_sign_on': singleSignOn(),
+    '0008_multi_factor': multiFactor(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Clock } from '../../services/context.js'
 import type { WebServices } from '../services.js'
+import type { SignInSettings } from './single-sign-on/oidc-client.js'
 import signIn from './sign-in/routes.js'
 import home from './home/routes.js'
 import info from './info/routes.js'
@@ -17,6 +18,7 @@ import actions from './actions/routes.js'
 import clocks from './clocks/routes.js'
 import chronology from './chronology/routes.js'
 import reports from './reports/routes.js'
+import singleSignOn from './single-sign-on/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -24,8 +26,10 @@ export interface FeatureOptions {
   readonly cookieSecure: boolean
   /** Production leaves out the demo's pages (the outbox). */
   readonly production: boolean
+  /** Single sign-on and multi-factor settings (features/single-sign-on, features/multi-factor). */
+  readonly signIn?: SignInSettings
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, singleSignOn]) await app.register(feature, options)
 }
