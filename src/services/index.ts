@@ -47,6 +47,8 @@ import { outboxService, reminderService, type ReminderSettings } from './reminde
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { singleSignOnService } from './single-sign-on.js'
+import { multiFactorService } from './multi-factor.js'
+import { signInDetailsService } from './sign-in-details.js'
 import { userService } from './users.js'
 import { worklistService } from './worklist.js'
 
@@ -62,6 +64,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const authorities = authorityService(deps)
   const partners = partnerService(deps)
   const users = userService(deps)
+  const multiFactor = multiFactorService(deps)
   const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
   const incidents = incidentService(incidentDeps)
   const partnerViews = partnerViewService(incidentDeps)
@@ -81,6 +84,8 @@ export function createServices(database: Database, options: ServiceOptions = {})
     users,
     signIn: signInService(deps),
     singleSignOn: singleSignOnService(deps),
+    multiFactor,
+    signInDetails: signInDetailsService(deps, multiFactor),
     sessionStore: sessionStore(deps),
     audit: auditService(deps),
     incidents,
@@ -95,7 +100,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     /** The scheduler's tick (src/jobs, `sin reminders run`), with the configured sender and points. */
     reminders: (settings: ReminderSettings) => reminderService(incidentDeps, settings),
     loadDemo: async () => {
-      const result = await loadDemo({ authorities, partners, users })
+      const result = await loadDemo({ authorities, partners, users, multiFactor })
       const demoCases = { authorities, users, incidents, partnerViews, decisions }
       const cases = await loadDemoCases(demoCases, deps.now)
       const cov = cases.loaded ? await authorities.getByCode('COV') : undefined

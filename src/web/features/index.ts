@@ -19,6 +19,7 @@ import clocks from './clocks/routes.js'
 import chronology from './chronology/routes.js'
 import reports from './reports/routes.js'
 import singleSignOn from './single-sign-on/routes.js'
+import multiFactor from './multi-factor/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -31,5 +32,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, singleSignOn]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, singleSignOn, multiFactor]) await app.register(feature, options)
 }

@@ -8,6 +8,8 @@ import { formErrors, parseForm, text } from '../../forms.js'
 import type { FeatureOptions } from '../index.js'
 import { signInSchema } from './schema.js'
 import { startSession } from './start-session.js'
+import { mfaRequired } from '../../../domain/multi-factor/index.js'
+import { beginSecondStep } from '../multi-factor/second-step.js'
 
 const SIGNED_OUT_REASONS = new Set(['inactive', 'expired'])
 
@@ -28,6 +30,10 @@ export default async function signInRoutes(app: FastifyInstance, { services, now
     if (!result.ok) {
       // One message for every refusal: it must not tell anyone whether the account exists.
       return reply.page('sign-in/views/sign-in.njk', { ...formErrors({ email: SIGN_IN_REFUSED_MESSAGE }), values, providers }, 401)
+    }
+    // An authenticator app, or a role that must have one: the code (or setting one up) comes next.
+    if (result.codeNext || mfaRequired(result.user.memberships, signIn?.mfaForAll ?? false)) {
+      return reply.redirect(await beginSecondStep(request, result.user, result.codeNext, now()), 303)
     }
     await startSession(request, result.user, now(), 'password')
     return reply.redirect('/', 303)

@@ -187,3 +187,15 @@ forEachDatabase('an admin links a work account on the user’s settings page, au
   assert.equal((await practitioner.get(`/settings/users/${bo.id}/single-sign-on`)).statusCode, 403)
   await app.close()
 })
+
+forEachDatabase('single sign-on users are not asked for this service’s code, even in roles that need one', async (database) => {
+  const { app, link, visitor } = await appWithProvider(database)
+  await link(DEMO.admin, 'ada-at-idp')
+  const user = visitor()
+  const home = await signInAtProvider(user, 'ada-at-idp')
+  assert.equal(home.url, `${BASE}/`, 'straight to the home page, no code page')
+  const account = await user.request('/account')
+  assert.match(account.body, /managed by your organisation/)
+  assert.equal((await user.request('/account/confirm?next=password')).status, 404, 'nothing to change here')
+  await app.close()
+})
