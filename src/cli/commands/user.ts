@@ -79,6 +79,18 @@ async function linkSso(values: Record<string, unknown>, io: CliIO): Promise<numb
   })
 }
 
+async function resetMfa(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const email = requireOption(values, 'email')
+  return withServices(io, async (services) => {
+    const user = await services.users.findByEmail(email)
+    if (!user) throw new UsageError(`there is no account for ${email}`)
+    const result = await services.multiFactor.reset(actor, user.id)
+    if (!result.ok) throw new UsageError(result.reason === 'not-enrolled' ? `${user.email} has no authenticator app` : result.reason)
+    io.stdout(`Removed the authenticator app and recovery codes of ${user.email}. They set up a new app at their next sign-in if their role needs one.\n`)
+    return 0
+  })
+}
+
 const command: CliCommand = {
   name: 'user',
   summary: 'Add a user with a role in an authority, or disable one',
@@ -86,6 +98,7 @@ const command: CliCommand = {
   sin user add --email EMAIL --name NAME --role ROLE --authority CODE  < password
   sin user disable --email EMAIL
   sin user link-sso --email EMAIL --issuer URL --subject SUBJECT
+  sin user reset-mfa --email EMAIL
 
 add      Adds the user with the role in the authority (or gives an existing account that role
          there). The password is read from standard input (its first line, exactly as typed):
@@ -94,6 +107,8 @@ add      Adds the user with the role in the authority (or gives an existing acco
 disable  Stops the account signing in, in every authority, and ends its sessions at once.
 link-sso Lets the user sign in with single sign-on: links their identity at an OpenID provider
          (the issuer URL and the subject, the ID token's sub claim) to the account.
+reset-mfa Removes the user's authenticator app and recovery codes (a lost phone): check who
+         is asking first. Users whose role needs an app set up a new one at their next sign-in.
 `,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, options, true)
@@ -102,7 +117,8 @@ link-sso Lets the user sign in with single sign-on: links their identity at an O
     if (action === 'add') return add(values, io)
     if (action === 'disable') return disable(values, io)
     if (action === 'link-sso') return linkSso(values, io)
-    throw new UsageError('expected "sin user add …", "sin user disable --email EMAIL" or "sin user link-sso …"')
+    if (action === 'reset-mfa') return resetMfa(values, io)
+    throw new UsageError('expected "sin user add …", "sin user disable --email EMAIL", "sin user link-sso …" or "sin user reset-mfa --email EMAIL"')
   },
 }
 export default command

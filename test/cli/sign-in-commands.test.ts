@@ -1,4 +1,4 @@
-// sin user link-sso, run as an operator would: ./bin/sin with a temporary SQLite database.
+// sin user link-sso and reset-mfa, run as an operator would: ./bin/sin with a temporary SQLite database.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -38,4 +38,22 @@ test('sin user link-sso links an identity once; bad input is exit 2 naming the o
   const rows = await database.db.selectFrom('user_identities').select(['issuer', 'subject']).execute()
   await database.close()
   assert.deepEqual(rows, [{ issuer: ISSUER, subject: 'fictional-subject-1' }])
+})
+
+test('sin user reset-mfa removes an authenticator app so a new one is set up; none to remove is exit 2', async () => {
+  const database = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
+  const user = await database.db.selectFrom('users').select('id').where('email', '=', 'fi.worker@fictional.example').executeTakeFirstOrThrow()
+  await database.db.insertInto('user_totp').values({ user_id: user.id, secret: 'DEMOONLYDEMOONLYDEMOONLYDEMOONLY', last_step: 0, enrolled_at: '2026-11-24T09:00:00.000Z' }).execute()
+  await database.close()
+  const reset = sin(['user', 'reset-mfa', '--email', 'fi.worker@fictional.example'])
+  assert.equal(reset.status, 0)
+  assert.match(reset.stdout, /^Removed the authenticator app and recovery codes of fi.worker@fictional.example/)
+  const again = sin(['user', 'reset-mfa', '--email', 'fi.worker@fictional.example'])
+  assert.deepEqual([again.status, again.stdout], [2, ''])
+  assert.match(again.stderr, /has no authenticator app/)
+  const after = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
+  assert.equal((await after.db.selectFrom('user_totp').select('user_id').execute()).length, 0)
+  const trail = await after.db.selectFrom('audit_entries').select(['action', 'actor']).where('action', '=', 'mfa.reset').execute()
+  await after.close()
+  assert.deepEqual(trail, [{ action: 'mfa.reset', actor: 'command line' }])
 })
