@@ -19,8 +19,9 @@ function newRecoveryCode(): string {
   return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`
 }
 
-const hashCode = (code: string) => createHash('sha256').update(code.trim().toLowerCase().replace(/\s+/g, '')).digest('hex')
-const looksLikeRecoveryCode = (code: string) => /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(code.trim())
+// Case, spaces and the hyphen do not matter: people copy these from paper.
+const hashCode = (code: string) => createHash('sha256').update(code.toLowerCase().replace(/[\s-]+/g, '')).digest('hex')
+const looksLikeRecoveryCode = (code: string) => /^[a-z0-9]{5}[\s-]*[a-z0-9]{5}$/i.test(code.trim())
 
 export interface Who {
   readonly userId: string

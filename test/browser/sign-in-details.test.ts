@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DEMO } from '../../src/web/testing.js'
 import { DEMO_PASSWORD } from '../../src/services/index.js'
-import { accessibilityViolations, demoCode, SCREENSHOTS, serviceAndBrowser } from './browser.js'
+import { accessibilityViolations, asUser, demoCode, SCREENSHOTS, serviceAndBrowser } from './browser.js'
 
 const run = serviceAndBrowser()
 
@@ -59,5 +59,27 @@ test('a decision owner signs in with a code, then changes their recovery codes a
   assert.ok(loaded > 0, 'the QR code image loaded')
   await check('set-up-authenticator')
   await context.close()
+  assert.deepEqual(violations, [])
+})
+
+test('an admin links a work account for single sign-on on the user’s page; it passes axe', async () => {
+  const violations: string[] = []
+  await asUser(run.browser, run.service.url, DEMO.admin, async (page) => {
+    await page.goto(`${run.service.url}/settings/users`)
+    await page.getByRole('link', { name: 'Single sign-on for Bo Business (demo)' }).click()
+    await page.waitForURL(/\/single-sign-on$/)
+    violations.push(...(await accessibilityViolations(page)))
+    await page.getByRole('button', { name: 'Link work account' }).click()
+    assert.match(await page.title(), /^Error: /)
+    violations.push(...(await accessibilityViolations(page)))
+    await page.screenshot({ path: `${SCREENSHOTS}/single-sign-on-link-errors.png`, fullPage: true })
+    await page.getByLabel('Issuer').fill('https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0')
+    await page.getByLabel('Subject').fill('fictional-subject-for-bo')
+    await page.getByRole('button', { name: 'Link work account' }).click()
+    await page.waitForURL(/\/single-sign-on$/)
+    assert.match(await page.content(), /fictional-subject-for-bo/)
+    violations.push(...(await accessibilityViolations(page)))
+    await page.screenshot({ path: `${SCREENSHOTS}/single-sign-on-linked.png`, fullPage: true })
+  })
   assert.deepEqual(violations, [])
 })

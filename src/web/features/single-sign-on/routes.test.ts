@@ -199,3 +199,15 @@ forEachDatabase('single sign-on users are not asked for this service’s code, e
   assert.equal((await user.request('/account/confirm?next=password')).status, 404, 'nothing to change here')
   await app.close()
 })
+
+forEachDatabase('a provider that cannot be reached gets a page saying so, and the password form still works', async (database) => {
+  const down = [{ id: 'down-idp', name: 'Unreachable Council Account', issuer: 'http://127.0.0.1:9/', clientId: 'x', clientSecret: 'y', scopes: 'openid' }]
+  const { app, browser } = await testApp(database, { baseUrl: BASE, oidcProviders: down })
+  const user = browser()
+  const page = await user.get('/sign-in/sso/down-idp')
+  assert.equal(page.statusCode, 503)
+  assert.match(page.body, /signing in with Unreachable Council Account is not available/)
+  assert.equal((await user.get('/sign-in/sso/no-such-idp')).statusCode, 404)
+  assert.equal((await user.signIn(DEMO.practitioner)).headers.location, '/')
+  await app.close()
+})
