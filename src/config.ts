@@ -41,7 +41,54 @@ const schema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(86_400).default(60),
   // Seals webhook signing secrets at rest (docs/webhooks.md).
   WEBHOOK_SECRET_KEY: z.string().refine((text) => parseSecretKey(text) !== null, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' }).optional(),
+  // Single sign-on (docs/single-sign-on.md): a JSON list of OpenID providers.
+  SIN_OIDC_PROVIDERS: z.string().optional(),
+  // Multi-factor sign-in for every local account, not only the roles that always need it (docs/sign-in.md).
+  MFA_REQUIRED_FOR_ALL: booleanText.default(false),
 })
+
+/** One OpenID provider users may sign in with (SIN_OIDC_PROVIDERS). */
+export interface OidcProviderSettings {
+  /** In the address: /sign-in/sso/ID. */
+  readonly id: string
+  /** On the button: "Sign in with NAME". */
+  readonly name: string
+  readonly issuer: string
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly scopes: string
+}
+
+const oidcProviders = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'must be lower-case letters, digits and hyphens' }),
+    name: z.string().trim().min(1).max(80),
+    issuer: z.url({ message: 'must be the issuer URL' }),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    scopes: z.string().regex(/^[\x21-\x7e ]+$/).default('openid email profile'),
+  }),
+)
+
+/** Reads SIN_OIDC_PROVIDERS; problems are added to `problems`. */
+function parseOidcProviders(text: string | undefined, production: boolean, problems: string[]): OidcProviderSettings[] {
+  if (text === undefined) return []
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    problems.push('SIN_OIDC_PROVIDERS must be JSON: a list of { "id", "name", "issuer", "clientId", "clientSecret", "scopes" }')
+    return []
+  }
+  const parsed = oidcProviders.safeParse(json)
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => `SIN_OIDC_PROVIDERS ${issue.path.join('.')} ${issue.message}`))
+    return []
+  }
+  if (new Set(parsed.data.map((p) => p.id)).size !== parsed.data.length) problems.push('SIN_OIDC_PROVIDERS ids must be different')
+  if (production && parsed.data.some((p) => !p.issuer.startsWith('https://'))) problems.push('SIN_OIDC_PROVIDERS issuers must be https:// in production')
+  return parsed.data
+}
 
 /** How alerts and reminders are sent (docs/reminders.md). */
 export interface EmailConfig {
@@ -79,6 +126,10 @@ export interface Config {
   readonly email: EmailConfig
   /** Seals webhook signing secrets at rest when set (base64 of 32 bytes); see docs/webhooks.md. */
   readonly webhookSecretKey?: string | null
+  /** Single sign-on providers; none unless SIN_OIDC_PROVIDERS is set. */
+  readonly oidcProviders: readonly OidcProviderSettings[]
+  /** Every local account must use an authenticator app, not only the roles that always must. */
+  readonly mfaForAll: boolean
 }
 
 export class ConfigError extends Error {
@@ -111,6 +162,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (values.EMAIL_TRANSPORT === 'smtp' && values.SMTP_URL === undefined) problems.push('SMTP_URL is required when EMAIL_TRANSPORT is smtp')
   if (values.EMAIL_TRANSPORT === 'notify' && values.NOTIFY_API_KEY === undefined) problems.push('NOTIFY_API_KEY is required when EMAIL_TRANSPORT is notify')
   if (values.EMAIL_TRANSPORT === 'notify' && values.NOTIFY_TEMPLATE_ID === undefined) problems.push('NOTIFY_TEMPLATE_ID is required when EMAIL_TRANSPORT is notify')
+  const providers = parseOidcProviders(values.SIN_OIDC_PROVIDERS, production, problems)
   if (problems.length > 0) throw new ConfigError(problems)
 
   return {
@@ -137,5 +189,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       schedulerIntervalSeconds: values.SCHEDULER_INTERVAL_SECONDS,
     },
     webhookSecretKey: values.WEBHOOK_SECRET_KEY ?? null,
+    oidcProviders: providers,
+    mfaForAll: values.MFA_REQUIRED_FOR_ALL,
   }
 }

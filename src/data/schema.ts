@@ -291,6 +291,9 @@ export interface Schema {
   webhook_endpoints: WebhookEndpointsTable
   webhook_deliveries: WebhookDeliveriesTable
   webhook_attempts: WebhookAttemptsTable
+  user_identities: UserIdentitiesTable
+  user_totp: UserTotpTable
+  user_recovery_codes: UserRecoveryCodesTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>
@@ -368,4 +371,30 @@ export interface WebhookAttemptsTable {
   status_code: number | null
   duration_ms: number
   error: string | null
+}
+
+/** A user's identity at an OpenID provider (single sign-on): matched on issuer and subject. */
+export interface UserIdentitiesTable {
+  id: string
+  user_id: string
+  issuer: string
+  subject: string
+  created_at: Instant
+}
+
+/** A user's authenticator app: the base32 TOTP secret and the last time-step accepted. */
+export interface UserTotpTable {
+  user_id: string
+  secret: string
+  last_step: Generated<number>
+  enrolled_at: Instant
+}
+
+/** Single-use recovery codes, stored as SHA-256 hashes (they are random, so no slow hash is needed). */
+export interface UserRecoveryCodesTable {
+  id: string
+  user_id: string
+  code_hash: string
+  used_at: Instant | null
+  created_at: Instant
 }

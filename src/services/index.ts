@@ -47,6 +47,9 @@ import { partnerViewService } from './partner-views.js'
 import { outboxService, reminderService, type ReminderSettings } from './reminders.js'
 import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
+import { singleSignOnService } from './single-sign-on.js'
+import { multiFactorService } from './multi-factor.js'
+import { signInDetailsService } from './sign-in-details.js'
 import { userService } from './users.js'
 import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-deliveries.js'
 import { webhookService, type WebhookManagementSettings } from './webhooks.js'
@@ -67,6 +70,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const authorities = authorityService(deps)
   const partners = partnerService(deps)
   const users = userService(deps)
+  const multiFactor = multiFactorService(deps)
   const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
   const webhookKey = options.webhookSecretKey ? parseSecretKey(options.webhookSecretKey) : null
   const incidents = incidentService(incidentDeps)
@@ -86,6 +90,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
     partners,
     users,
     signIn: signInService(deps),
+    singleSignOn: singleSignOnService(deps),
+    multiFactor,
+    signInDetails: signInDetailsService(deps, multiFactor),
     sessionStore: sessionStore(deps),
     audit: auditService(deps),
     incidents,
@@ -103,7 +110,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     webhooks: (settings: WebhookManagementSettings) => webhookService(deps, { secretKey: webhookKey, ...settings }),
     webhookDeliveries: (settings: WebhookDeliverySettings) => webhookDeliveryService(incidentDeps, { secretKey: webhookKey, ...settings }),
     loadDemo: async () => {
-      const result = await loadDemo({ authorities, partners, users })
+      const result = await loadDemo({ authorities, partners, users, multiFactor })
       const demoCases = { authorities, users, incidents, partnerViews, decisions }
       const cases = await loadDemoCases(demoCases, deps.now)
       const cov = cases.loaded ? await authorities.getByCode('COV') : undefined

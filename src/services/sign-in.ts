@@ -2,6 +2,7 @@
 // does not exist, the password is wrong, the account is locked or it is disabled, and takes
 // about the same time, so sign-in cannot be used to find out who has an account. Every attempt
 // is audited.
+import { multiFactorRepository } from '../data/repositories/multi-factor.js'
 import { usersRepository } from '../data/repositories/users.js'
 import { Permissions } from '../domain/permissions/index.js'
 import { inTransaction, type Actor, type ServiceDeps } from './context.js'
@@ -24,7 +25,8 @@ export interface SignInInput {
   readonly requestId?: string | null
 }
 
-export type SignInResult = { readonly ok: true; readonly user: SignedInUser } | { readonly ok: false; readonly reason: 'refused' }
+/** `codeNext`: the user has an authenticator app, so the code comes next. */
+export type SignInResult = { readonly ok: true; readonly user: SignedInUser; readonly codeNext: boolean } | { readonly ok: false; readonly reason: 'refused' }
 
 export function signInService(deps: ServiceDeps) {
   const read = usersRepository(deps.database.db)
@@ -55,9 +57,16 @@ export function signInService(deps: ServiceDeps) {
         await users.lock(user.id, new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString())
         return failed(`wrong password: locked for ${LOCKOUT.minutes} minutes`)
       }
-      await users.clearFailures(user.id)
-      await audit(actor, { action: 'sign-in.succeeded', outcome: 'done', recordType: 'user', recordId: user.id })
-      return { ok: true as const, user: { ...toUser(user), memberships: await users.memberships(user.id) } }
+      // With an authenticator app the sign-in is not over: failures are cleared only when the
+      // code is right too, or a wrong code could be tried for ever between right passwords.
+      const codeNext = (await multiFactorRepository(trx).findTotp(user.id)) !== undefined
+      if (codeNext) {
+        await audit(actor, { action: 'sign-in.password-accepted', outcome: 'done: code next', recordType: 'user', recordId: user.id })
+      } else {
+        await users.clearFailures(user.id)
+        await audit(actor, { action: 'sign-in.succeeded', outcome: 'done', recordType: 'user', recordId: user.id })
+      }
+      return { ok: true as const, codeNext, user: { ...toUser(user), memberships: await users.memberships(user.id) } }
     })
   }
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { OidcProviderSettings } from '../config.js'
 import type { Clock } from '../services/context.js'
 import type { WebServices } from './services.js'
 import { loggerOptions } from './logging.js'
@@ -25,6 +26,11 @@ export interface AppConfig {
   readonly cookieSecure: boolean
   readonly trustProxy: boolean
   readonly logLevel: string
+  /** The address users reach, for single sign-on's redirect URI (BASE_URL). */
+  readonly baseUrl?: string
+  readonly oidcProviders?: readonly OidcProviderSettings[]
+  /** MFA_REQUIRED_FOR_ALL: every local account needs an authenticator app. */
+  readonly mfaForAll?: boolean
 }
 
 export interface AppDeps {
@@ -33,6 +39,8 @@ export interface AppDeps {
   readonly now?: Clock
   /** Tests pass false to keep their output quiet; otherwise pino JSON on standard output. */
   readonly logger?: FastifyServerOptions['logger']
+  /** Tests replace how the OpenID client fetches (to tamper with what a provider sends). */
+  readonly oidcFetch?: typeof fetch
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -77,6 +85,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ),
   })
   await app.register(errors, { production: config.production })
-  await app.register(features, { services, now, cookieSecure: config.cookieSecure, production: config.production })
+  await app.register(features, {
+    services, now, cookieSecure: config.cookieSecure, production: config.production,
+    signIn: { baseUrl: config.baseUrl ?? 'http://localhost:3000', providers: config.oidcProviders ?? [], mfaForAll: config.mfaForAll ?? false, ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}) },
+  })
   return app
 }

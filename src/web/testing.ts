@@ -3,6 +3,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../data/db.js'
 import { createServices, DEMO_PASSWORD, testClock } from '../services/index.js'
+import { DEMO_TOTP_SECRET, timeStep, totpCodeForStep } from '../domain/multi-factor/index.js'
 import { buildApp, type AppConfig } from './app.js'
 import type { WebServices } from './services.js'
 import { loggerOptions } from './logging.js'
@@ -19,11 +20,11 @@ export const DEMO = {
 } as const
 
 /** Test options: AppConfig values, and `logTo` to capture the real pino logs as JSON lines. */
-export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void }
+export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void; readonly oidcFetch?: typeof fetch }
 
 /** `extend` adds routes before the app is ready (for example one that throws). */
 export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance, services: WebServices) => void) {
-  const { logTo, ...config } = options
+  const { logTo, oidcFetch, ...config } = options
   const clock = testClock('2026-11-24T09:00:00.000Z')
   const services = createServices(database, { now: clock })
   await services.loadDemo()
@@ -32,17 +33,39 @@ export async function testApp(database: Database, options: TestAppOptions = {}, 
     services,
     now: clock,
     logger: logTo ? { ...loggerOptions('info'), stream: { write: logTo } } : false,
+    ...(oidcFetch ? { oidcFetch } : {}),
   })
   extend?.(app, services)
   await app.ready()
-  return { app, clock, services, browser: () => new TestBrowser(app) }
+  return { app, clock, services, browser: () => new TestBrowser(app, clock) }
+}
+
+/** A movable clock (testClock), so the demo authenticator can wait for a fresh time-step. */
+type MovableClock = (() => Date) & { advance?(ms: number): void }
+
+/** The last time-step each demo account's code was used for, per app: a step is never accepted twice. */
+const stepsUsed = new WeakMap<FastifyInstance, Map<string, number>>()
+
+/**
+ * The demo authenticator app: the code for the earliest time-step the service will still accept
+ * for this account, moving the test clock on 30 seconds when one sign-in after another needs it.
+ */
+export function demoCode(app: FastifyInstance, email: string, clock?: MovableClock): string {
+  const used = stepsUsed.get(app) ?? new Map<string, number>()
+  stepsUsed.set(app, used)
+  const current = timeStep(clock ? clock() : new Date())
+  const step = Math.max(current, (used.get(email) ?? -1) + 1)
+  // The service accepts one step ahead; beyond that, wait (move the clock) until it comes.
+  if (step > current + 1) clock?.advance?.((step - current - 1) * 30_000)
+  used.set(email, step)
+  return totpCodeForStep(DEMO_TOTP_SECRET, step)
 }
 
 export class TestBrowser {
   cookies = new Map<string, string>()
   lastCsrf = ''
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance, private readonly clock?: MovableClock) {}
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of response.cookies) {
@@ -72,8 +95,16 @@ export class TestBrowser {
     )
   }
 
+  /** Signs in, with the demo authenticator's code when the account has one (or must set one up). */
   async signIn(email: string, password: string = DEMO.password): Promise<LightMyRequestResponse> {
     await this.get('/sign-in')
-    return this.post('/sign-in', { email, password })
+    const response = await this.post('/sign-in', { email, password })
+    const next = response.headers.location
+    if (next !== '/sign-in/code' && next !== '/sign-in/set-up-authenticator') return response
+    const page = await this.get(next)
+    // An account without the demo's app sets up the one on the page (its key is shown as text).
+    const secret = next === '/sign-in/code' ? DEMO_TOTP_SECRET : (/id="secret">([A-Z2-7 ]+)</.exec(page.body)?.[1] ?? '').replace(/ /g, '')
+    const code = secret === DEMO_TOTP_SECRET ? demoCode(this.app, email, this.clock) : totpCodeForStep(secret, timeStep(this.clock ? this.clock() : new Date()))
+    return this.post(next, { code })
   }
 }

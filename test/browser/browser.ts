@@ -11,21 +11,38 @@ import { migrateToLatest, openDatabase } from '../../src/data/db.js'
 import { createServices, DEMO_PASSWORD } from '../../src/services/index.js'
 import { outboxSender } from '../../src/services/email.js'
 import { buildApp } from '../../src/web/app.js'
+import { DEMO_TOTP_SECRET, timeStep, totpCodeForStep } from '../../src/domain/multi-factor/index.js'
 
 const CHROMIUM = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p))
 export const SCREENSHOTS = 'test-results/screenshots'
+
+// The service's clock: real time, moved on 30 seconds when one demo sign-in after another needs
+// a fresh authenticator time-step (the service never accepts the same one twice).
+let clockOffsetMs = 0
+const serviceClock = () => new Date(Date.now() + clockOffsetMs)
+const stepsUsed = new Map<string, number>()
+
+/** The demo authenticator app's code for the account's next sign-in. */
+export function demoCode(email: string): string {
+  const current = timeStep(serviceClock())
+  const step = Math.max(current, (stepsUsed.get(email) ?? -1) + 1)
+  if (step > current + 1) clockOffsetMs += (step - current - 1) * 30_000
+  stepsUsed.set(email, step)
+  return totpCodeForStep(DEMO_TOTP_SECRET, step)
+}
 
 export async function startService() {
   const dir = mkdtempSync(join(tmpdir(), 'sin-browser-'))
   const database = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
   await migrateToLatest(database)
-  const services = createServices(database)
+  const services = createServices(database, { now: serviceClock })
   await services.loadDemo()
   // One scheduler tick, so the outbox page has the demo's alerts to show.
   await services.reminders({ sender: outboxSender, baseUrl: 'http://localhost:3000', reminderPoints: [2, 0, -1], dailyDigest: false }).tick()
   const app = await buildApp({
     config: { production: false, sessionSecret: 'a-browser-test-secret-of-32-characters-or-more', cookieSecure: false, trustProxy: false, logLevel: 'silent' },
     services,
+    now: serviceClock,
     logger: false,
   })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -63,7 +80,13 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${base}/`)
+  await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/sign-in/code')
+  // Decision owners, admins and auditors have the demo's authenticator app.
+  if (new URL(page.url()).pathname === '/sign-in/code') {
+    await page.getByLabel('Enter the code from your authenticator app').fill(demoCode(email))
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(`${base}/`)
+  }
 }
 
 /** The service and Chromium for one test file: started before its tests, stopped after them. */

@@ -7,7 +7,8 @@ import { openDatabase } from '../../src/data/db.js'
 import { migrationProvider } from '../../src/data/migrations/index.js'
 import { loadDemo } from '../../src/services/demo.js'
 import { createServices, testClock } from '../../src/services/index.js'
-import { actorFor, recordIncident } from '../helpers/incidents.js'
+import { Permissions } from '../../src/domain/permissions/index.js'
+import { recordIncident } from '../helpers/incidents.js'
 
 test('migration 0003 on SQLite keeps earlier cases, children and events, and accepts the new statuses (sqlite)', async () => {
   const database = await openDatabase('sqlite::memory:')
@@ -19,7 +20,12 @@ test('migration 0003 on SQLite keeps earlier cases, children and events, and acc
     const services = createServices(database, { now: testClock('2026-11-24T09:00:00.000Z') })
     const { authorities, partners, users } = services
     await loadDemo({ authorities, partners, users })
-    const recorded = await recordIncident(services, await actorFor(services, 'practitioner@demo.example'))
+    // Not through sign-in, which reads the authenticator table that arrives in migration 0008.
+    const found = await users.findByEmail('practitioner@demo.example')
+    const practitioner = found ? await users.signedIn(found.id) : null
+    assert.ok(practitioner)
+    const actor = { kind: 'user' as const, userId: practitioner.id, email: practitioner.email, permissions: new Permissions(practitioner.memberships, practitioner.memberships[0]?.authorityId) }
+    const recorded = await recordIncident(services, actor)
     const after = await migrator.migrateToLatest()
     assert.equal(after.error, undefined)
     const children = await database.db.selectFrom('incident_children').select('id').where('incident_id', '=', recorded.id).execute()

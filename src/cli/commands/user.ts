@@ -8,6 +8,8 @@ const options = {
   name: { type: 'string' },
   role: { type: 'string' },
   authority: { type: 'string' },
+  issuer: { type: 'string' },
+  subject: { type: 'string' },
 } as const
 
 const actor = systemActor('command line')
@@ -59,18 +61,54 @@ async function disable(values: Record<string, unknown>, io: CliIO): Promise<numb
   })
 }
 
+async function linkSso(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const email = requireOption(values, 'email')
+  const issuer = requireOption(values, 'issuer')
+  const subject = requireOption(values, 'subject')
+  return withServices(io, async (services) => {
+    const user = await services.users.findByEmail(email)
+    if (!user) throw new UsageError(`there is no account for ${email}`)
+    const result = await services.singleSignOn.link(actor, null, user.id, { issuer, subject })
+    if (result.ok) {
+      io.stdout(`Linked ${user.email} to the identity ${subject} at ${issuer}.\n`)
+      return 0
+    }
+    if (result.reason === 'invalid') throw new UsageError(Object.entries(result.errors).map(([field, message]) => `--${field}: ${message}`).join('; '))
+    if (result.reason === 'already-linked') throw new UsageError(`the identity ${subject} at ${issuer} is already linked to a user`)
+    throw new UsageError(result.reason)
+  })
+}
+
+async function resetMfa(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const email = requireOption(values, 'email')
+  return withServices(io, async (services) => {
+    const user = await services.users.findByEmail(email)
+    if (!user) throw new UsageError(`there is no account for ${email}`)
+    const result = await services.multiFactor.reset(actor, user.id)
+    if (!result.ok) throw new UsageError(result.reason === 'not-enrolled' ? `${user.email} has no authenticator app` : result.reason)
+    io.stdout(`Removed the authenticator app and recovery codes of ${user.email}. They set up a new app at their next sign-in if their role needs one.\n`)
+    return 0
+  })
+}
+
 const command: CliCommand = {
   name: 'user',
   summary: 'Add a user with a role in an authority, or disable one',
   help: `Usage:
   sin user add --email EMAIL --name NAME --role ROLE --authority CODE  < password
   sin user disable --email EMAIL
+  sin user link-sso --email EMAIL --issuer URL --subject SUBJECT
+  sin user reset-mfa --email EMAIL
 
 add      Adds the user with the role in the authority (or gives an existing account that role
          there). The password is read from standard input (its first line, exactly as typed):
          at least 15 characters, not a common password, not the user's name or email.
          ROLE is one of: ${ROLES.join(', ')}.
 disable  Stops the account signing in, in every authority, and ends its sessions at once.
+link-sso Lets the user sign in with single sign-on: links their identity at an OpenID provider
+         (the issuer URL and the subject, the ID token's sub claim) to the account.
+reset-mfa Removes the user's authenticator app and recovery codes (a lost phone): check who
+         is asking first. Users whose role needs an app set up a new one at their next sign-in.
 `,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, options, true)
@@ -78,7 +116,9 @@ disable  Stops the account signing in, in every authority, and ends its sessions
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
     if (action === 'add') return add(values, io)
     if (action === 'disable') return disable(values, io)
-    throw new UsageError('expected "sin user add …" or "sin user disable --email EMAIL"')
+    if (action === 'link-sso') return linkSso(values, io)
+    if (action === 'reset-mfa') return resetMfa(values, io)
+    throw new UsageError('expected "sin user add …", "sin user disable --email EMAIL", "sin user link-sso …" or "sin user reset-mfa --email EMAIL"')
   },
 }
 export default command

@@ -10,6 +10,8 @@ import { afterDecision } from './0003_after_decision.js'
 import { reminders } from './0004_reminders.js'
 import { apiTokens } from './0005_api_tokens.js'
 import { webhooks } from './0006_webhooks.js'
+import { singleSignOn } from './0007_single_sign_on.js'
+import { multiFactor } from './0008_multi_factor.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0004_reminders': reminders(),
     '0005_api_tokens': apiTokens(),
     '0006_webhooks': webhooks(),
+    '0007_single_sign_on': singleSignOn(),
+    '0008_multi_factor': multiFactor(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

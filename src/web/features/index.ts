@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Clock } from '../../services/context.js'
 import type { WebServices } from '../services.js'
+import type { SignInSettings } from './single-sign-on/oidc-client.js'
 import signIn from './sign-in/routes.js'
 import home from './home/routes.js'
 import info from './info/routes.js'
@@ -19,6 +20,8 @@ import chronology from './chronology/routes.js'
 import reports from './reports/routes.js'
 import api from './api/routes.js'
 import apiTokens from './api-tokens/routes.js'
+import singleSignOn from './single-sign-on/routes.js'
+import multiFactor from './multi-factor/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -26,8 +29,10 @@ export interface FeatureOptions {
   readonly cookieSecure: boolean
   /** Production leaves out the demo's pages (the outbox). */
   readonly production: boolean
+  /** Single sign-on and multi-factor settings (features/single-sign-on, features/multi-factor). */
+  readonly signIn?: SignInSettings
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens, singleSignOn, multiFactor]) await app.register(feature, options)
 }

@@ -7,7 +7,7 @@ forEachDatabase('signing in with the right password opens a new session and show
   const user = browser()
   await user.get('/sign-in')
   const before = user.cookies.get('sin-session')
-  const response = await user.post('/sign-in', { email: DEMO.admin, password: DEMO.password })
+  const response = await user.post('/sign-in', { email: DEMO.practitioner, password: DEMO.password })
   assert.equal(response.statusCode, 303)
   assert.equal(response.headers.location, '/')
   assert.notEqual(user.cookies.get('sin-session'), before, 'a new session id at sign-in')

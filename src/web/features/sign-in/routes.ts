@@ -7,33 +7,35 @@ import { sessionCookieName } from '../../plugins/session.js'
 import { formErrors, parseForm, text } from '../../forms.js'
 import type { FeatureOptions } from '../index.js'
 import { signInSchema } from './schema.js'
+import { startSession } from './start-session.js'
+import { mfaRequired } from '../../../domain/multi-factor/index.js'
+import { beginSecondStep } from '../multi-factor/second-step.js'
 
 const SIGNED_OUT_REASONS = new Set(['inactive', 'expired'])
 
-export default async function signInRoutes(app: FastifyInstance, { services, now, cookieSecure }: FeatureOptions): Promise<void> {
+export default async function signInRoutes(app: FastifyInstance, { services, now, cookieSecure, signIn }: FeatureOptions): Promise<void> {
+  // "Sign in with …" buttons, one per single sign-on provider.
+  const providers = (signIn?.providers ?? []).map((p) => ({ id: p.id, name: p.name }))
   app.get('/sign-in', { config: { access: PUBLIC } }, async (request, reply) => {
     if (request.user) return reply.redirect('/', 303)
-    return reply.page('sign-in/views/sign-in.njk', { values: {} })
+    return reply.page('sign-in/views/sign-in.njk', { values: {}, providers })
   })
 
   app.post('/sign-in', { config: { access: PUBLIC, rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
     const values = { email: text(request.body, 'email') }
     const parsed = parseForm(signInSchema, request.body)
-    if (!parsed.ok) return reply.page('sign-in/views/sign-in.njk', { ...parsed, values }, 400)
+    if (!parsed.ok) return reply.page('sign-in/views/sign-in.njk', { ...parsed, values, providers }, 400)
 
     const result = await services.signIn({ ...parsed.data, ip: request.ip, requestId: request.id })
     if (!result.ok) {
       // One message for every refusal: it must not tell anyone whether the account exists.
-      return reply.page('sign-in/views/sign-in.njk', { ...formErrors({ email: SIGN_IN_REFUSED_MESSAGE }), values }, 401)
+      return reply.page('sign-in/views/sign-in.njk', { ...formErrors({ email: SIGN_IN_REFUSED_MESSAGE }), values, providers }, 401)
     }
-    // A new session id at sign-in (ASVS 7.2.4): the old id, and anything planted in it, is dropped.
-    await request.session.regenerate()
-    const at = now().toISOString()
-    const firstAuthority = [...result.user.memberships].sort((a, b) => a.authorityName.localeCompare(b.authorityName, 'en-GB'))[0]
-    request.session.userId = result.user.id
-    request.session.signedInAt = at
-    request.session.lastSeenAt = at
-    if (firstAuthority) request.session.authorityId = firstAuthority.authorityId
+    // An authenticator app, or a role that must have one: the code (or setting one up) comes next.
+    if (result.codeNext || mfaRequired(result.user.memberships, signIn?.mfaForAll ?? false)) {
+      return reply.redirect(await beginSecondStep(request, result.user, result.codeNext, now()), 303)
+    }
+    await startSession(request, result.user, now(), 'password')
     return reply.redirect('/', 303)
   })
 
