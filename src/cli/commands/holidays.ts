@@ -1,8 +1,7 @@
 // sin holidays list [--year YYYY] [--holidays FILE]
 // sin holidays import FILE [--into FILE] [--retrieved YYYY-MM-DD]
-import { renameSync, writeFileSync } from 'node:fs'
-import { bundledCalendarPath, readHolidayFile } from '../../calendar/bundled.js'
-import { calendarFromFile, CalendarDay, HolidayFileError, mergeHolidays, toGovUkJson, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
+import { bundledCalendarPath, readHolidayFile, writeHolidayFile } from '../../calendar/bundled.js'
+import { calendarFromFile, CalendarDay, HolidayFileError, mergeHolidays, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
 import { parseOptions, UsageError, type CliCommand, type CliIO } from '../command.js'
 import { calendarOption, HOLIDAYS_HELP } from '../engine-options.js'
 
@@ -98,11 +97,7 @@ async function importFile(argv: readonly string[], io: CliIO): Promise<number> {
 
   const changed = merge.added.length > 0 || merge.retitled.length > 0 || merge.confirmedYears.length > 0
   if (changed) {
-    // Keep any other top-level fields (such as notes) of the file being updated.
-    const json = { ...current.json, ...toGovUkJson(merge.merged) }
-    const temporary = `${into}.${process.pid}.tmp`
-    writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`)
-    renameSync(temporary, into)
+    writeHolidayFile(into, current.json, merge.merged)
     out.push(`Updated ${into}.\n`)
     if (merge.added.length > 0) out.push(await recordMovedClocks(io, current.file, merge.merged))
   } else {
