@@ -23,6 +23,7 @@ function uploadedJson(body: ReturnType<typeof uploadBody>): { text: string } | {
 export default async function bankHolidayRoutes(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   const { services } = options
   await acceptUploads(app)
+  // The page itself says when the calendar runs out, so the banner that links here is left out.
   const coverage = () => {
     const calendar = services.calendar
     return { firstYear: calendar.firstYear, lastYear: calendar.lastYear, retrieved: calendar.provenance.retrieved, provisional: calendar.provenance.provisionalYears, ...services.bankHolidays.coverage() }
@@ -30,25 +31,25 @@ export default async function bankHolidayRoutes(app: FastifyInstance, options: F
 
   app.get('/settings/bank-holidays', { config: requires('settings:manage') }, async (request, reply) => {
     const applied = (request.query as Record<string, unknown>)['applied']
-    return reply.page(FORM, { coverage: coverage(), applied: applied === '1' })
+    return reply.page(FORM, { holidaysRunOut: null, coverage: coverage(), applied: applied === '1' })
   })
 
   app.post('/settings/bank-holidays', { config: { ...requires('settings:manage'), upload: true } }, async (request, reply) => {
     const upload = uploadedJson(uploadBody(request))
-    const invalid = (message: string) => reply.page(FORM, { coverage: coverage(), ...formErrors({ file: message }) }, 400)
+    const invalid = (message: string) => reply.page(FORM, { holidaysRunOut: null, coverage: coverage(), ...formErrors({ file: message }) }, 400)
     if ('error' in upload) return invalid(upload.error)
     const result = services.bankHolidays.preview(actorOf(request), currentAuthorityId(request), upload.text)
     if (!result.ok) {
       if (result.reason === 'invalid') return invalid(result.errors.file)
       throw notFound()
     }
-    return reply.page(PREVIEW, { ...result, holidays: upload.text })
+    return reply.page(PREVIEW, { holidaysRunOut: null, ...result, holidays: upload.text })
   })
 
   app.post('/settings/bank-holidays/apply', { config: requires('settings:manage'), bodyLimit: 2 * 1024 * 1024 }, async (request, reply) => {
     const result = await services.bankHolidays.apply(actorOf(request), currentAuthorityId(request), text(request.body, 'holidays'))
     if (result.ok) return reply.redirect('/settings/bank-holidays?applied=1', 303)
-    if (result.reason === 'invalid') return reply.page(FORM, { coverage: coverage(), ...formErrors({ file: result.errors.file }) }, 400)
+    if (result.reason === 'invalid') return reply.page(FORM, { holidaysRunOut: null, coverage: coverage(), ...formErrors({ file: result.errors.file }) }, 400)
     throw notFound()
   })
 }
