@@ -24,6 +24,7 @@
 //   - health:    services.health() for /health.
 import { bundledCalendarPath, loadBundledCalendar, loadCalendar } from '../calendar/bundled.js'
 import { bankHolidayService, type LiveCalendarDeps } from './bank-holidays.js'
+import { importService } from './imports.js'
 import type { Database } from '../data/db.js'
 import type { BankHolidayCalendar } from '../domain/calendar/index.js'
 import { databaseIsReachable } from '../data/db.js'
@@ -91,6 +92,7 @@ export function createServices(database: Database, options: ServiceOptions = {})
     decisions,
     ...afterDecision,
     clocks,
+    imports: importService(incidentDeps),
     bankHolidays: bankHolidayService(incidentDeps, options.holidaysFile ?? bundledCalendarPath, clocks),
     chronology: chronologyService(incidentDeps),
     worklist: worklistService(incidentDeps),

@@ -18,6 +18,7 @@ import clocks from './clocks/routes.js'
 import chronology from './chronology/routes.js'
 import reports from './reports/routes.js'
 import bankHolidays from './bank-holidays/routes.js'
+import imports from './imports/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -28,5 +29,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, bankHolidays]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, bankHolidays, imports]) await app.register(feature, options)
 }
