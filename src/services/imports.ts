@@ -14,6 +14,9 @@ import { createIncident } from './incidents.js'
 import { londonDay, type IncidentDeps } from './incident-access.js'
 
 type UserActor = Actor & { kind: 'user' }
+
+/** An upload not imported within a day is deleted (at the next upload): it holds children's details. */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
 type NotFound = Refusal<'not-found'>
 
 export interface DryRun {
@@ -51,6 +54,7 @@ export function importService(deps: IncidentDeps) {
       return inTransaction(deps, async (work) => {
         if (!(await work.permit(actor, 'incident:record', { authorityId, recordType: 'case-import' }))) return refuse('forbidden')
         const id = randomUUID()
+        await importsRepository(work.trx).deleteAbandoned(new Date(work.now.getTime() - ABANDONED_AFTER_MS).toISOString())
         await importsRepository(work.trx).insertUpload({ id, authorityId, uploadedBy: actor.userId, filename: filename.slice(0, 200), ...table, now: work.now.toISOString() })
         await work.audit(actor, { action: 'cases-import.uploaded', outcome: `done: ${table.rows.length} rows`, authorityId, recordType: 'case-import', recordId: id })
         return { ok: true, id }

@@ -22,6 +22,11 @@ export function importsRepository(db: Kysely<Schema>) {
         .execute()
     },
 
+    /** Uploads never imported and older than `before` go: they hold a tracker's rows for no purpose. */
+    async deleteAbandoned(before: string): Promise<void> {
+      await db.deleteFrom('case_import_uploads').where('imported_at', 'is', null).where('created_at', '<', before).execute()
+    },
+
     async findUpload(id: string): Promise<StoredUpload | undefined> {
       const row = await db.selectFrom('case_import_uploads').selectAll().where('id', '=', id).executeTakeFirst()
       if (!row) return undefined

@@ -21,10 +21,10 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   { key: 'reference', label: 'Case reference', hint: 'The tracker’s own reference; each must be unique', required: true, headerWords: ['reference', 'ref', 'case id', 'case number', 'id'] },
   { key: 'awareDate', label: 'Date the authority became aware', hint: 'For example 24/11/2026 or 2026-11-24', required: true, headerWords: ['aware', 'awareness', 'date notified to', 'referral date', 'date received'] },
   { key: 'outcome', label: 'Incident type', hint: 'Death or serious harm', required: true, headerWords: ['incident type', 'type', 'outcome', 'death or serious harm', 'harm'] },
-  { key: 'incidentDate', label: 'Date of incident', hint: 'Optional', required: false, headerWords: ['incident date', 'date of incident', 'date of death', 'date of harm'] },
-  { key: 'childName', label: 'Child’s name or initials', hint: 'Optional: as the tracker records the child', required: false, headerWords: ['child name', 'child', 'initials', 'name', 'pseudonym'] },
-  { key: 'dateOfBirth', label: 'Child’s date of birth', hint: 'Optional', required: false, headerWords: ['date of birth', 'dob', 'birth'] },
-  { key: 'sex', label: 'Child’s sex', hint: 'Optional: female, male or not known', required: false, headerWords: ['sex', 'gender'] },
+  { key: 'incidentDate', label: 'Date of incident', hint: 'For example 23/11/2026', required: false, headerWords: ['incident date', 'date of incident', 'date of death', 'date of harm'] },
+  { key: 'childName', label: 'Child’s name or initials', hint: 'As the tracker records the child, for example their initials', required: false, headerWords: ['child name', 'child', 'initials', 'name', 'pseudonym'] },
+  { key: 'dateOfBirth', label: 'Child’s date of birth', hint: 'For example 04/03/2015', required: false, headerWords: ['date of birth', 'dob', 'birth'] },
+  { key: 'sex', label: 'Child’s sex', hint: 'Female, male or not known', required: false, headerWords: ['sex', 'gender'] },
 ]
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()

@@ -131,3 +131,16 @@ forEachDatabase('uploads need a valid CSRF token, a CSV or XLSX file, and a role
   }
   await app.close()
 })
+
+forEachDatabase('an upload not imported within a day is deleted at the next upload', async (database) => {
+  const { app, browser, clock } = await testApp(database)
+  const user = browser()
+  await user.signIn(DEMO.practitioner)
+  const check = await uploadAndMap(user, 'tracker-clean.csv')
+  clock.advance(25 * 60 * 60 * 1000)
+  await user.signIn(DEMO.practitioner)
+  await uploadAndMap(user, 'tracker-with-errors.csv')
+  assert.equal((await user.get(check)).statusCode, 404)
+  assert.equal((await database.db.selectFrom('case_import_uploads').select('id').execute()).length, 1)
+  await app.close()
+})
