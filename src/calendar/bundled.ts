@@ -2,7 +2,7 @@
 // file named by the user. The domain does no I/O, so reading lives here, outside it.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { calendarFromFile, HolidayFileError, parseGovUkHolidays, toGovUkJson, type BankHolidayCalendar, type HolidayFile } from '../domain/calendar/index.js'
+import { calendarFromFile, HolidayFileError, mergeHolidays, parseGovUkHolidays, toGovUkJson, type BankHolidayCalendar, type HolidayMerge, type HolidayFile } from '../domain/calendar/index.js'
 
 /** data/bank-holidays/england-and-wales.json, found from this file so any working directory works. */
 export const bundledCalendarPath = fileURLToPath(new URL('../../data/bank-holidays/england-and-wales.json', import.meta.url))
@@ -34,8 +34,22 @@ export function parseHolidayText(text: string, name: string): { file: HolidayFil
   }
 }
 
+/** Whether a merge changes the calendar (a new date, a new title or a confirmed year). */
+export const mergeChanges = (merge: HolidayMerge): boolean => merge.added.length > 0 || merge.retitled.length > 0 || merge.confirmedYears.length > 0
+
+/**
+ * The update both `sin holidays import` and the admin page make: merges `incoming` into the file
+ * already read from `path` (mergeHolidays never drops a date) and writes it when anything changed.
+ */
+export function mergeIntoHolidayFile(path: string, current: { file: HolidayFile; json: Record<string, unknown> }, incoming: HolidayFile): { merge: HolidayMerge; changed: boolean } {
+  const merge = mergeHolidays(current.file, incoming)
+  const changed = mergeChanges(merge)
+  if (changed) writeHolidayFile(path, current.json, merge.merged)
+  return { merge, changed }
+}
+
 /** Writes the merged calendar over `path` atomically, keeping the file's other top-level fields (such as notes). */
-export function writeHolidayFile(path: string, currentJson: Record<string, unknown>, merged: HolidayFile): void {
+function writeHolidayFile(path: string, currentJson: Record<string, unknown>, merged: HolidayFile): void {
   const json = { ...currentJson, ...toGovUkJson(merged) }
   const temporary = `${path}.${process.pid}.tmp`
   writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`)

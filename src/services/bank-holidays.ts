@@ -2,8 +2,8 @@
 // bank-holidays.json would add, then apply it with the same merge as `sin holidays import`
 // (mergeHolidays never drops a date), record on each case whose running deadline moves, and count
 // on the new calendar straight away in this process.
-import { parseHolidayText, readHolidayFile, writeHolidayFile } from '../calendar/bundled.js'
-import { calendarFromFile, HolidayFileError, mergeHolidays, type BankHolidayCalendar, type HolidayMerge } from '../domain/calendar/index.js'
+import { mergeChanges, mergeIntoHolidayFile, parseHolidayText, readHolidayFile } from '../calendar/bundled.js'
+import { calendarFromFile, HolidayFileError, mergeHolidays, type BankHolidayCalendar, type HolidayFile, type HolidayMerge } from '../domain/calendar/index.js'
 import type { clockService } from './clocks.js'
 import { inTransaction, refuse, type Actor, type Refusal } from './context.js'
 import { londonDay, type IncidentDeps } from './incident-access.js'
@@ -18,16 +18,14 @@ export type HolidayPreview = Omit<HolidayMerge, 'merged'>
 type Invalid = { ok: false; reason: 'invalid'; errors: { file: string } }
 
 const invalid = (message: string): Invalid => ({ ok: false, reason: 'invalid', errors: { file: message } })
-const changes = (merge: HolidayMerge) => merge.added.length > 0 || merge.retitled.length > 0 || merge.confirmedYears.length > 0
 
 export function bankHolidayService(deps: LiveCalendarDeps, path: string, clocks: ReturnType<typeof clockService>) {
-  /** The merge of the uploaded text into the file we hold; the retrieval day defaults to today. */
-  function merge(text: string): { ok: true; merge: HolidayMerge; current: ReturnType<typeof readHolidayFile> } | Invalid {
+  /** The uploaded file, with today as its retrieval day unless it says, and the file we hold. */
+  function read(text: string): { ok: true; incoming: HolidayFile; current: ReturnType<typeof readHolidayFile> } | Invalid {
     try {
       const incoming = parseHolidayText(text, 'you chose').file
-      const current = readHolidayFile(path)
       const retrieved = incoming.provenance.retrieved ?? londonDay(deps.now()).toString()
-      return { ok: true, current, merge: mergeHolidays(current.file, { ...incoming, provenance: { ...incoming.provenance, retrieved } }) }
+      return { ok: true, current: readHolidayFile(path), incoming: { ...incoming, provenance: { ...incoming.provenance, retrieved } } }
     } catch (error) {
       if (error instanceof HolidayFileError) return invalid(error.message.replace('the bank holiday file you chose', 'The file'))
       throw error
@@ -46,8 +44,10 @@ export function bankHolidayService(deps: LiveCalendarDeps, path: string, clocks:
     /** What the file would add or change; nothing is stored. */
     preview(actor: Actor, authorityId: string, text: string): { ok: true; preview: HolidayPreview; changes: boolean } | Invalid | Refusal<'forbidden'> {
       if (actor.kind === 'user' && !actor.permissions.canIn(authorityId, 'settings:manage')) return refuse('forbidden')
-      const result = merge(text)
-      return result.ok ? { ok: true, preview: summary(result.merge), changes: changes(result.merge) } : result
+      const file = read(text)
+      if (!file.ok) return file
+      const merge = mergeHolidays(file.current.file, file.incoming)
+      return { ok: true, preview: summary(merge), changes: mergeChanges(merge) }
     },
 
     /**
@@ -57,18 +57,18 @@ export function bankHolidayService(deps: LiveCalendarDeps, path: string, clocks:
      */
     async apply(actor: Actor, authorityId: string, text: string): Promise<{ ok: true; preview: HolidayPreview; moved: number } | Invalid | Refusal<'forbidden'>> {
       if (actor.kind === 'user' && !actor.permissions.canIn(authorityId, 'settings:manage')) return refuse('forbidden')
-      const result = merge(text)
-      if (!result.ok) return result
+      const file = read(text)
+      if (!file.ok) return file
       const previous = deps.calendar
-      const next = calendarFromFile(result.merge.merged)
-      if (changes(result.merge)) writeHolidayFile(path, result.current.json, result.merge.merged)
-      const moved = result.merge.added.length > 0 ? (await clocks.recomputeClocks(actor, previous, next)).moved.length : 0
-      const { added, retitled, confirmedYears } = result.merge
+      const { merge } = mergeIntoHolidayFile(path, file.current, file.incoming)
+      const next = calendarFromFile(merge.merged)
+      const moved = merge.added.length > 0 ? (await clocks.recomputeClocks(actor, previous, next)).moved.length : 0
+      const { added, retitled, confirmedYears } = merge
       await inTransaction(deps, (work) =>
         work.audit(actor, { action: 'bank-holidays.imported', outcome: `done: ${added.length} added, ${retitled.length} retitled, ${confirmedYears.length} confirmed, ${moved} cases moved`, authorityId, recordType: 'bank-holidays', recordId: 'england-and-wales' }),
       )
       deps.calendar = next
-      return { ok: true, preview: summary(result.merge), moved }
+      return { ok: true, preview: summary(merge), moved }
     },
   }
 }
