@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
 export const MAX_IMPORT_ROWS = 2000
+/** An XLSX file is a zip: one that would unpack to more than this is refused unread (ASVS 12.1.2). */
+export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024
 
 export type SpreadsheetTable = { ok: true; columns: string[]; rows: string[][] } | { ok: false; message: string }
 
@@ -44,7 +46,30 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(value)
 }
 
+/**
+ * The total unpacked size a zip declares in its central directory, or undefined when it cannot
+ * be read (or uses ZIP64, which no 2 MB spreadsheet needs).
+ */
+export function zipUnpackedSize(data: Buffer): number | undefined {
+  const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  if (end < 0 || end + 22 > data.length) return undefined
+  const entries = data.readUInt16LE(end + 10)
+  let at = data.readUInt32LE(end + 16)
+  let total = 0
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) return undefined
+    const size = data.readUInt32LE(at + 24)
+    if (size === 0xffffffff) return undefined
+    total += size
+    at += 46 + data.readUInt16LE(at + 28) + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32)
+  }
+  return total
+}
+
 async function readXlsx(data: Buffer): Promise<SpreadsheetTable> {
+  const unpacked = zipUnpackedSize(data)
+  if (unpacked === undefined) return refuse('The selected file is not a readable XLSX file')
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) return refuse('The selected file is too large once unpacked: import fewer rows at a time')
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer)
