@@ -266,6 +266,31 @@ export interface LearningActionsTable {
   updated_at: Instant
 }
 
+/** A spreadsheet being imported: its header and rows (JSON), the chosen columns, and when it was imported. */
+export interface CaseImportUploadsTable {
+  id: string
+  authority_id: string
+  uploaded_by: string
+  filename: string
+  /** JSON array of the header row's names. */
+  columns: string
+  /** JSON array of rows, each an array of cell texts; emptied once imported. */
+  rows: string
+  /** JSON object: service field -> column index. */
+  mapping: string | null
+  created_at: Instant
+  imported_at: Instant | null
+}
+
+/** A case created by an import, with the tracker's own reference (unique per authority). */
+export interface ImportedCasesTable {
+  authority_id: string
+  source_reference: string
+  incident_id: string
+  upload_id: string
+  created_at: Instant
+}
+
 export interface Schema {
   authorities: AuthoritiesTable
   partner_organisations: PartnerOrganisationsTable
@@ -294,6 +319,8 @@ export interface Schema {
   user_identities: UserIdentitiesTable
   user_totp: UserTotpTable
   user_recovery_codes: UserRecoveryCodesTable
+  case_import_uploads: CaseImportUploadsTable
+  imported_cases: ImportedCasesTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>

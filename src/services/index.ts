@@ -22,7 +22,9 @@
 //                recordType, recordId }) for views, refusals and exports (with justification);
 //                services.audit.query(actor, authorityId, filters) for the auditors' page.
 //   - health:    services.health() for /health.
-import { loadBundledCalendar } from '../calendar/bundled.js'
+import { bundledCalendarPath, loadBundledCalendar, loadCalendar } from '../calendar/bundled.js'
+import { bankHolidayService, type LiveCalendarDeps } from './bank-holidays.js'
+import { importService } from './imports.js'
 import type { Database } from '../data/db.js'
 import type { BankHolidayCalendar } from '../domain/calendar/index.js'
 import { databaseIsReachable } from '../data/db.js'
@@ -34,7 +36,6 @@ import { decisionService } from './decisions.js'
 import { loadDemo } from './demo.js'
 import { loadDemoCases } from './demo-cases.js'
 import { loadAfterDecisionDemo } from './demo-after-decision.js'
-import type { IncidentDeps } from './incident-access.js'
 import { incidentService } from './incidents.js'
 import { notificationService } from './notifications.js'
 import { chronologyService } from './chronology.js'
@@ -63,6 +64,8 @@ export interface ServiceOptions {
   readonly calendar?: BankHolidayCalendar
   /** WEBHOOK_SECRET_KEY: seals webhook signing secrets at rest (webhook-secrets.ts). */
   readonly webhookSecretKey?: string | null
+  /** The bank holiday file the admin page updates; defaults to the bundled one. Tests pass a copy. */
+  readonly holidaysFile?: string
 }
 
 export function createServices(database: Database, options: ServiceOptions = {}) {
@@ -71,9 +74,10 @@ export function createServices(database: Database, options: ServiceOptions = {})
   const partners = partnerService(deps)
   const users = userService(deps)
   const multiFactor = multiFactorService(deps)
-  const incidentDeps: IncidentDeps = { ...deps, calendar: options.calendar ?? loadBundledCalendar() }
+  const incidentDeps: LiveCalendarDeps = { ...deps, calendar: options.calendar ?? (options.holidaysFile ? loadCalendar(options.holidaysFile) : loadBundledCalendar()) }
   const webhookKey = options.webhookSecretKey ? parseSecretKey(options.webhookSecretKey) : null
   const incidents = incidentService(incidentDeps)
+  const clocks = clockService(incidentDeps)
   const partnerViews = partnerViewService(incidentDeps)
   const decisions = decisionService(incidentDeps)
   const afterDecision = {
@@ -85,7 +89,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
   return {
     now: deps.now,
     /** The bank holiday calendar deadlines are counted on (the worklist's filters use it too). */
-    calendar: incidentDeps.calendar,
+    get calendar(): BankHolidayCalendar {
+      return incidentDeps.calendar
+    },
     authorities,
     partners,
     users,
@@ -99,7 +105,9 @@ export function createServices(database: Database, options: ServiceOptions = {})
     partnerViews,
     decisions,
     ...afterDecision,
-    clocks: clockService(incidentDeps),
+    clocks,
+    imports: importService(incidentDeps),
+    bankHolidays: bankHolidayService(incidentDeps, options.holidaysFile ?? bundledCalendarPath, clocks),
     chronology: chronologyService(incidentDeps),
     worklist: worklistService(incidentDeps),
     reports: reportService(incidentDeps),

@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   recordRoutes(app)
   await app.register(security, { production: config.production })
   await app.register(assets)
-  await app.register(views, { production: config.production })
+  await app.register(views, { production: config.production, calendarCoverage: () => services.bankHolidays.coverage() })
   await app.register(formbody)
   await app.register(sessions, { secret: config.sessionSecret, cookieSecure: config.cookieSecure, store: services.sessionStore })
   await app.register(csrf)

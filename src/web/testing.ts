@@ -20,13 +20,13 @@ export const DEMO = {
 } as const
 
 /** Test options: AppConfig values, and `logTo` to capture the real pino logs as JSON lines. */
-export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void; readonly oidcFetch?: typeof fetch }
+export type TestAppOptions = Partial<AppConfig> & { readonly logTo?: (line: string) => void; readonly oidcFetch?: typeof fetch; readonly holidaysFile?: string }
 
 /** `extend` adds routes before the app is ready (for example one that throws). */
 export async function testApp(database: Database, options: TestAppOptions = {}, extend?: (app: FastifyInstance, services: WebServices) => void) {
-  const { logTo, oidcFetch, ...config } = options
+  const { logTo, oidcFetch, holidaysFile, ...config } = options
   const clock = testClock('2026-11-24T09:00:00.000Z')
-  const services = createServices(database, { now: clock })
+  const services = createServices(database, { now: clock, ...(holidaysFile ? { holidaysFile } : {}) })
   await services.loadDemo()
   const app = await buildApp({
     config: { production: false, sessionSecret: 'a-test-secret-that-is-at-least-32-characters', cookieSecure: false, trustProxy: false, logLevel: 'silent', ...config },
@@ -92,6 +92,18 @@ export class TestBrowser {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
       }),
+    )
+  }
+
+  /** Posts a multipart form with one file, and the last page's CSRF token unless `csrf` is given (or null: none). */
+  async upload(url: string, file: { name: string; content: string | Buffer; field?: string }, form: Record<string, string> = {}, csrf: string | null = this.lastCsrf): Promise<LightMyRequestResponse> {
+    const boundary = '----test-upload-boundary'
+    const fields = csrf === null ? form : { _csrf: csrf, ...form }
+    const parts = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`)
+    const payload = Buffer.concat([...parts, head, Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`)])
+    return this.remember(
+      await this.app.inject({ method: 'POST', url, cookies: Object.fromEntries(this.cookies), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }),
     )
   }
 

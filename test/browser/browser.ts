@@ -8,7 +8,7 @@ import { after, before } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { migrateToLatest, openDatabase } from '../../src/data/db.js'
-import { createServices, DEMO_PASSWORD } from '../../src/services/index.js'
+import { createServices, DEMO_PASSWORD, type ServiceOptions } from '../../src/services/index.js'
 import { outboxSender } from '../../src/services/email.js'
 import { buildApp } from '../../src/web/app.js'
 import { DEMO_TOTP_SECRET, timeStep, totpCodeForStep } from '../../src/domain/multi-factor/index.js'
@@ -31,18 +31,19 @@ export function demoCode(email: string): string {
   return totpCodeForStep(DEMO_TOTP_SECRET, step)
 }
 
-export async function startService() {
+/** `options`: for example a copy of the bank holiday file, or a fixed clock. */
+export async function startService(options: ServiceOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sin-browser-'))
   const database = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
   await migrateToLatest(database)
-  const services = createServices(database, { now: serviceClock })
+  const services = createServices(database, { now: serviceClock, ...options })
   await services.loadDemo()
   // One scheduler tick, so the outbox page has the demo's alerts to show.
   await services.reminders({ sender: outboxSender, baseUrl: 'http://localhost:3000', reminderPoints: [2, 0, -1], dailyDigest: false }).tick()
   const app = await buildApp({
     config: { production: false, sessionSecret: 'a-browser-test-secret-of-32-characters-or-more', cookieSecure: false, trustProxy: false, logLevel: 'silent' },
     services,
-    now: serviceClock,
+    now: options.now ?? serviceClock,
     logger: false,
   })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -90,10 +91,10 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
 }
 
 /** The service and Chromium for one test file: started before its tests, stopped after them. */
-export function serviceAndBrowser(): { service: Awaited<ReturnType<typeof startService>>; browser: Browser } {
+export function serviceAndBrowser(options: ServiceOptions = {}): { service: Awaited<ReturnType<typeof startService>>; browser: Browser } {
   const both = {} as { service: Awaited<ReturnType<typeof startService>>; browser: Browser }
   before(async () => {
-    both.service = await startService()
+    both.service = await startService(options)
     both.browser = await launchChromium()
   })
   after(async () => {

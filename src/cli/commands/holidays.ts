@@ -1,8 +1,7 @@
 // sin holidays list [--year YYYY] [--holidays FILE]
 // sin holidays import FILE [--into FILE] [--retrieved YYYY-MM-DD]
-import { renameSync, writeFileSync } from 'node:fs'
-import { bundledCalendarPath, readHolidayFile } from '../../calendar/bundled.js'
-import { calendarFromFile, CalendarDay, HolidayFileError, mergeHolidays, toGovUkJson, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
+import { bundledCalendarPath, mergeIntoHolidayFile, readHolidayFile } from '../../calendar/bundled.js'
+import { calendarFromFile, CalendarDay, HolidayFileError, type BankHoliday, type HolidayFile } from '../../domain/calendar/index.js'
 import { parseOptions, UsageError, type CliCommand, type CliIO } from '../command.js'
 import { calendarOption, HOLIDAYS_HELP } from '../engine-options.js'
 
@@ -87,7 +86,7 @@ async function importFile(argv: readonly string[], io: CliIO): Promise<number> {
   const incoming = read(positionals[0] as string, 'FILE')
   const current = read(into, '--into')
   const retrieved = values.retrieved ?? incoming.file.provenance.retrieved ?? todayInLondon()
-  const merge = mergeHolidays(current.file, { ...incoming.file, provenance: { ...incoming.file.provenance, retrieved } })
+  const { merge, changed } = mergeIntoHolidayFile(into, current, { ...incoming.file, provenance: { ...incoming.file.provenance, retrieved } })
 
   const out: string[] = []
   out.push(merge.added.length === 0 ? 'No dates added: the calendar already holds every date in the file.\n' : `Added ${merge.added.length} date${merge.added.length === 1 ? '' : 's'}:\n`)
@@ -96,13 +95,7 @@ async function importFile(argv: readonly string[], io: CliIO): Promise<number> {
   for (const h of merge.keptButNotInIncoming) out.push(`Kept ${h.date.toString()} ${h.title}, which the new file does not list for that year: check it.\n`)
   if (merge.confirmedYears.length > 0) out.push(`No longer provisional: ${merge.confirmedYears.join(', ')}\n`)
 
-  const changed = merge.added.length > 0 || merge.retitled.length > 0 || merge.confirmedYears.length > 0
   if (changed) {
-    // Keep any other top-level fields (such as notes) of the file being updated.
-    const json = { ...current.json, ...toGovUkJson(merge.merged) }
-    const temporary = `${into}.${process.pid}.tmp`
-    writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`)
-    renameSync(temporary, into)
     out.push(`Updated ${into}.\n`)
     if (merge.added.length > 0) out.push(await recordMovedClocks(io, current.file, merge.merged))
   } else {

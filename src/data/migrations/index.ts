@@ -12,6 +12,7 @@ import { apiTokens } from './0005_api_tokens.js'
 import { webhooks } from './0006_webhooks.js'
 import { singleSignOn } from './0007_single_sign_on.js'
 import { multiFactor } from './0008_multi_factor.js'
+import { imports } from './0009_imports.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0006_webhooks': webhooks(),
     '0007_single_sign_on': singleSignOn(),
     '0008_multi_factor': multiFactor(),
+    '0009_imports': imports(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

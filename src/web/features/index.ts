@@ -22,6 +22,8 @@ import api from './api/routes.js'
 import apiTokens from './api-tokens/routes.js'
 import singleSignOn from './single-sign-on/routes.js'
 import multiFactor from './multi-factor/routes.js'
+import bankHolidays from './bank-holidays/routes.js'
+import imports from './imports/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -34,5 +36,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens, singleSignOn, multiFactor]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens, singleSignOn, multiFactor, bankHolidays, imports]) await app.register(feature, options)
 }

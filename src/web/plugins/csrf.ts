@@ -12,8 +12,9 @@ async function csrfProtection(app: FastifyInstance): Promise<void> {
   await app.register(csrf, { sessionPlugin: '@fastify/session' })
   app.addHook('preValidation', (request, reply, done) => {
     // API requests carry a bearer token and no cookies are accepted for them, so there is no
-    // ambient credential for a forged request to ride on.
-    if (SAFE_METHODS.has(request.method) || isApiAccess(request.routeOptions.config.access)) return done()
+    // ambient credential for a forged request to ride on. Upload routes check the token themselves
+    // once the multipart body is read (plugins/uploads.ts).
+    if (SAFE_METHODS.has(request.method) || isApiAccess(request.routeOptions.config.access) || request.routeOptions.config.upload === true) return done()
     app.csrfProtection(request, reply, done)
   })
 }

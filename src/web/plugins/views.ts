@@ -10,6 +10,8 @@ import { layoutContext } from '../layout-context.js'
 
 export interface ViewsOptions {
   readonly production: boolean
+  /** When the bank holiday calendar runs out, and whether admins should be warned (issue 7, item 4). */
+  readonly calendarCoverage?: () => { lastDay: string; warn: boolean }
 }
 
 declare module 'fastify' {
