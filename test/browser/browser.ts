@@ -16,10 +16,12 @@ import { DEMO_TOTP_SECRET, timeStep, totpCodeForStep } from '../../src/domain/mu
 const CHROMIUM = process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p))
 export const SCREENSHOTS = 'test-results/screenshots'
 
-// The service's clock: real time, moved on 30 seconds when one demo sign-in after another needs
-// a fresh authenticator time-step (the service never accepts the same one twice).
+// The service's clock: real time (or the test's own clock), moved on 30 seconds when one demo
+// sign-in after another needs a fresh authenticator time-step (the service never accepts the same
+// one twice).
 let clockOffsetMs = 0
-const serviceClock = () => new Date(Date.now() + clockOffsetMs)
+let baseClock: () => Date = () => new Date()
+const serviceClock = () => new Date(baseClock().getTime() + clockOffsetMs)
 const stepsUsed = new Map<string, number>()
 
 /** The demo authenticator app's code for the account's next sign-in. */
@@ -36,14 +38,15 @@ export async function startService(options: ServiceOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sin-browser-'))
   const database = await openDatabase(`sqlite:${join(dir, 'sin.db')}`)
   await migrateToLatest(database)
-  const services = createServices(database, { now: serviceClock, ...options })
+  baseClock = options.now ?? (() => new Date())
+  const services = createServices(database, { ...options, now: serviceClock })
   await services.loadDemo()
   // One scheduler tick, so the outbox page has the demo's alerts to show.
   await services.reminders({ sender: outboxSender, baseUrl: 'http://localhost:3000', reminderPoints: [2, 0, -1], dailyDigest: false }).tick()
   const app = await buildApp({
     config: { production: false, sessionSecret: 'a-browser-test-secret-of-32-characters-or-more', cookieSecure: false, trustProxy: false, logLevel: 'silent' },
     services,
-    now: options.now ?? serviceClock,
+    now: serviceClock,
     logger: false,
   })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
