@@ -48,6 +48,8 @@ import { sessionStore } from './session-store.js'
 import { signInService } from './sign-in.js'
 import { userService } from './users.js'
 import { worklistService } from './worklist.js'
+import { retentionService } from './retention.js'
+import { subjectAccessService } from './subject-access.js'
 
 export interface ServiceOptions {
   /** The clock; defaults to the system clock. Tests pass testClock(). */
@@ -100,6 +102,10 @@ export function createServices(database: Database, options: ServiceOptions = {})
       if (cov) await loadAfterDecisionDemo({ ...demoCases, ...afterDecision }, deps.now, cov.id)
       return result
     },
+    /** Retention periods and the run (src/jobs, `sin retention run`); docs/retention.md. */
+    retention: retentionService(deps),
+    /** Everything held about one child, for a subject access request. */
+    subjectAccess: subjectAccessService(incidentDeps),
     health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),
   }
 }
@@ -114,3 +120,4 @@ export { DEMO_PASSWORD, type DemoResult } from './demo.js'
 export type { Authority } from './authorities.js'
 export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'
+export type { RetentionRunResult } from './retention.js'

@@ -8,6 +8,7 @@ import { initial } from './0001_initial.js'
 import { incidents } from './0002_incidents.js'
 import { afterDecision } from './0003_after_decision.js'
 import { reminders } from './0004_reminders.js'
+import { retention } from './0010_retention.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0002_incidents': incidents(),
     '0003_after_decision': afterDecision(dialect),
     '0004_reminders': reminders(),
+    '0010_retention': retention(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }
