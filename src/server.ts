@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './data/db.js'
 import { createServices, type DemoResult } from './services/index.js'
 import { buildApp } from './web/app.js'
 import { startReminders } from './jobs/scheduler.js'
+import { startRetention } from './jobs/retention.js'
 
 export interface RunningServer {
   readonly app: FastifyInstance
@@ -49,10 +50,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (demo && !options.quiet) printDemoSignIns(demo, url)
   // After listening, so the first tick's links and the log belong to a running service.
   const scheduler = startReminders(services, config, app.log)
+  const retention = startRetention(services, config, app.log)
 
   let closing: Promise<void> | null = null
   const close = () => {
-    closing ??= (scheduler?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => database.close())
+    closing ??= Promise.all([scheduler?.stop(), retention?.stop()]).then(() => app.close()).then(() => database.close())
     return closing
   }
   if (options.handleSignals !== false) {

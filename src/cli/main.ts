@@ -16,6 +16,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   user: { summary: 'Add a user with a role in an authority, or disable one', load: () => import('./commands/user.js') },
   audit: { summary: 'Check the audit trail has not been tampered with (sin audit verify)', load: () => import('./commands/audit.js') },
   reminders: { summary: 'Send the alerts and reminders that are due, once (sin reminders run, for cron)', load: () => import('./commands/reminders.js') },
+  retention: { summary: 'Delete or anonymise records past their retention period (sin retention run [--dry-run])', load: () => import('./commands/retention.js') },
 }
 
 function usage(): string {
