@@ -17,6 +17,7 @@ import actions from './actions/routes.js'
 import clocks from './clocks/routes.js'
 import chronology from './chronology/routes.js'
 import reports from './reports/routes.js'
+import retention from './retention/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -27,5 +28,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, retention]) await app.register(feature, options)
 }
