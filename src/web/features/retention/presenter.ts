@@ -14,14 +14,23 @@ const label = (key: string): string => key.replace(/_/g, ' ').replace(/([a-z])([
 function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–'
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-  if (typeof value === 'object') return JSON.stringify(value, null, 1)
+  if (Array.isArray(value)) return value.length === 0 ? 'None' : value.map((v) => valueText(v)).join(', ')
   return String(value as string | number)
 }
 
-/** Flat label-value rows for one record (nested values shown as JSON text). */
-function rows(record: Record<string, unknown>) {
-  return Object.entries(record).map(([key, value]) => ({ key: { text: label(key) }, value: { text: valueText(value) } }))
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** Flat label-value rows for one record: nested parts become "Part: field" rows, lists of records are numbered. */
+function flatten(record: Record<string, unknown>, prefix = ''): { key: { text: string }; value: { text: string } }[] {
+  return Object.entries(record).flatMap(([key, value]) => {
+    const name = prefix ? `${prefix}: ${label(key).toLowerCase()}` : label(key)
+    if (isRecord(value)) return flatten(value, name)
+    if (Array.isArray(value) && value.some(isRecord)) return value.flatMap((v, i) => (isRecord(v) ? flatten(v, `${name} ${i + 1}`) : [{ key: { text: `${name} ${i + 1}` }, value: { text: valueText(v) } }]))
+    return [{ key: { text: name }, value: { text: valueText(value) } }]
+  })
 }
+
+const rows = (record: Record<string, unknown>) => flatten(record)
 
 /** One section per kind of record; each record a summary list. */
 export function subjectAccessSections(data: SubjectAccessExport) {
