@@ -3,7 +3,7 @@ import { forEachDatabase } from '../../../../test/helpers/databases.js'
 import { demoChild } from '../../../../test/retention/helpers.js'
 import { DEMO, testApp } from '../../testing.js'
 import { defaultPeriods } from '../../../domain/retention/index.js'
-import { DEMO_PASSWORD, systemActor } from '../../../services/index.js'
+import { DEMO_PASSWORD, createServices, systemActor, testClock } from '../../../services/index.js'
 
 const periods = (overrides: Record<string, string> = {}) => ({ ...Object.fromEntries(Object.entries(defaultPeriods()).map(([k, v]) => [k, String(v)])), ...overrides })
 
@@ -65,5 +65,27 @@ forEachDatabase('subject access export: the business unit gets a page or JSON af
   await elsewhere.signIn('business-unit.demo-borough@demo.example')
   assert.equal((await elsewhere.get(path)).statusCode, 404)
   assert.equal((await business.get(`/incidents/${incidentId}/children/not-a-child/subject-access`)).statusCode, 404)
+  await app.close()
+})
+
+forEachDatabase('an anonymised case still opens, with its chronology, export and the reports, showing nothing removed', async (database) => {
+  const { app, browser } = await testApp(database)
+  const { incidentId, childId } = await demoChild(database, 'Child N Demo')
+  const later = createServices(database, { now: testClock('2062-11-24T09:00:00.000Z') })
+  const run = await later.retention.run()
+  assert.equal(run.counts['closed_case_anonymised'], 1)
+  const business = browser()
+  await business.signIn(DEMO.businessUnit)
+  for (const path of [`/incidents/${incidentId}`, `/incidents/${incidentId}/chronology`, '/reports']) {
+    const page = await business.get(path)
+    assert.equal(page.statusCode, 200, path)
+    assert.doesNotMatch(page.body, /Child N Demo|agencies worked well together/, path)
+  }
+  const path = `/incidents/${incidentId}/children/${childId}/subject-access`
+  await business.get(path)
+  const exported = await business.post(path, { format: 'html', justification: 'SAR-0005 (fictional)' })
+  assert.equal(exported.statusCode, 200)
+  assert.match(exported.body, /removed under the retention schedule/)
+  assert.doesNotMatch(exported.body, /Child N Demo/)
   await app.close()
 })
