@@ -7,6 +7,7 @@ import { createServices, type DemoResult } from './services/index.js'
 import { buildApp } from './web/app.js'
 import { startReminders } from './jobs/scheduler.js'
 import { startWebhooks } from './jobs/webhooks.js'
+import { startRetention } from './jobs/retention.js'
 
 export interface RunningServer {
   readonly app: FastifyInstance
@@ -51,10 +52,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // After listening, so the first tick's links and the log belong to a running service.
   const scheduler = startReminders(services, config, app.log)
   const webhooks = startWebhooks(services, config, app.log)
+  const retention = startRetention(services, config, app.log)
 
   let closing: Promise<void> | null = null
   const close = () => {
-    closing ??= Promise.all([scheduler?.stop(), webhooks?.stop()]).then(() => app.close()).then(() => database.close())
+    closing ??= Promise.all([scheduler?.stop(), webhooks?.stop(), retention?.stop()]).then(() => app.close()).then(() => database.close())
     return closing
   }
   if (options.handleSignals !== false) {

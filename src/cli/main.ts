@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   reminders: { summary: 'Send the alerts and reminders that are due, once (sin reminders run, for cron)', load: () => import('./commands/reminders.js') },
   token: { summary: 'Create, list or revoke API bearer tokens', load: () => import('./commands/token.js') },
   webhooks: { summary: 'Send the webhook deliveries that are due, once (sin webhooks run, for cron)', load: () => import('./commands/webhooks.js') },
+  retention: { summary: 'Delete or anonymise records past their retention period (sin retention run [--dry-run])', load: () => import('./commands/retention.js') },
 }
 
 function usage(): string {

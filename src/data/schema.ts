@@ -85,6 +85,10 @@ export interface AuditEntriesTable {
   justification: string | null
   request_id: string | null
   ip: string | null
+  /** Salted digest of actor, justification and ip (chained instead of them; migration 0010). */
+  personal_digest: ColumnType<string | null, string | null | undefined, never>
+  personal_salt: ColumnType<string | null, string | null | undefined, string | null>
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>
   prev_hash: string
   hash: string
 }
@@ -115,6 +119,8 @@ export interface IncidentsTable {
   created_by: string | null
   created_at: Instant
   updated_at: Instant
+  /** When the retention schedule anonymised the case (migration 0010); null while whole. */
+  anonymised_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>
 }
 
 export interface IncidentReferenceCountersTable {
@@ -291,6 +297,16 @@ export interface ImportedCasesTable {
   created_at: Instant
 }
 
+/** An authority's retention period for one kind of record (migration 0010); defaults live in src/domain/retention. */
+export interface RetentionSettingsTable {
+  authority_id: string
+  record_type: string
+  /** In the record type's unit (days or years). */
+  period: number
+  updated_by: string
+  updated_at: Instant
+}
+
 export interface Schema {
   authorities: AuthoritiesTable
   partner_organisations: PartnerOrganisationsTable
@@ -321,6 +337,7 @@ export interface Schema {
   user_recovery_codes: UserRecoveryCodesTable
   case_import_uploads: CaseImportUploadsTable
   imported_cases: ImportedCasesTable
+  retention_settings: RetentionSettingsTable
 }
 
 export type AuthorityRow = Selectable<AuthoritiesTable>

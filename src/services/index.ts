@@ -56,6 +56,8 @@ import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-
 import { webhookService, type WebhookManagementSettings } from './webhooks.js'
 import { parseSecretKey } from './webhook-secrets.js'
 import { worklistService } from './worklist.js'
+import { retentionService } from './retention.js'
+import { subjectAccessService } from './subject-access.js'
 
 export interface ServiceOptions {
   /** The clock; defaults to the system clock. Tests pass testClock(). */
@@ -127,6 +129,10 @@ export function createServices(database: Database, options: ServiceOptions = {})
     },
     /** API bearer tokens (issue 7): create, list, revoke, authenticate. */
     apiTokens: apiTokenService(deps),
+    /** Retention periods and the run (src/jobs, `sin retention run`); docs/retention.md. */
+    retention: retentionService(deps),
+    /** Everything held about one child, for a subject access request. */
+    subjectAccess: subjectAccessService(incidentDeps),
     health: async (): Promise<{ database: 'ok' | 'unavailable' }> => ({ database: (await databaseIsReachable(database)) ? 'ok' : 'unavailable' }),
   }
 }
@@ -143,3 +149,4 @@ export type { ReminderSettings, TickResult, OutboxEntry } from './reminders.js'
 export type { SignedInUser, User } from './users.js'
 export type { ApiToken, TokenHolder } from './api-tokens.js'
 export type { WebhookDeliverySettings, WebhookTickResult } from './webhook-deliveries.js'
+export type { RetentionRunResult } from './retention.js'

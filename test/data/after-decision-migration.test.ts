@@ -5,10 +5,6 @@ import { test } from 'node:test'
 import { Migrator, sql } from 'kysely'
 import { openDatabase } from '../../src/data/db.js'
 import { migrationProvider } from '../../src/data/migrations/index.js'
-import { loadDemo } from '../../src/services/demo.js'
-import { createServices, testClock } from '../../src/services/index.js'
-import { Permissions } from '../../src/domain/permissions/index.js'
-import { recordIncident } from '../helpers/incidents.js'
 
 test('migration 0003 on SQLite keeps earlier cases, children and events, and accepts the new statuses (sqlite)', async () => {
   const database = await openDatabase('sqlite::memory:')
@@ -16,16 +12,15 @@ test('migration 0003 on SQLite keeps earlier cases, children and events, and acc
     const migrator = new Migrator({ db: database.db, provider: migrationProvider('sqlite') })
     const before = await migrator.migrateTo('0002_incidents')
     assert.equal(before.error, undefined)
-    // The services need the later tables only after a decision; recording works on 0002.
-    const services = createServices(database, { now: testClock('2026-11-24T09:00:00.000Z') })
-    const { authorities, partners, users } = services
-    await loadDemo({ authorities, partners, users })
-    // Not through sign-in, which reads the authenticator table that arrives in migration 0008.
-    const found = await users.findByEmail('practitioner@demo.example')
-    const practitioner = found ? await users.signedIn(found.id) : null
-    assert.ok(practitioner)
-    const actor = { kind: 'user' as const, userId: practitioner.id, email: practitioner.email, permissions: new Permissions(practitioner.memberships, practitioner.memberships[0]?.authorityId) }
-    const recorded = await recordIncident(services, actor)
+    // Rows as 0002 stored them, written directly: today's services also write columns that later
+    // migrations add (the audit trail's personal-field digest, 0010), so they cannot run on 0002.
+    const at = '2026-11-24T09:00:00.000Z'
+    const recorded = { id: 'incident-1' }
+    await sql`insert into authorities (id, code, name, decision_owner_title, created_at, updated_at) values ('authority-1', 'COV', 'Coventry City Council', 'Decision owner', ${at}, ${at})`.execute(database.db)
+    await sql`insert into incidents (id, authority_id, reference, status, aware_date, awareness, incident, abuse, safeguarding, created_at, updated_at)
+      values (${recorded.id}, 'authority-1', 'COV-2026-0001', 'awaiting_discussion', '2026-11-23', '{}', '{}', '{}', '{}', ${at}, ${at})`.execute(database.db)
+    await sql`insert into incident_children (id, incident_id, position, details, created_at, updated_at) values ('child-1', ${recorded.id}, 0, '{"name":"Child Test Demo"}', ${at}, ${at})`.execute(database.db)
+    await sql`insert into incident_events (id, incident_id, seq, action, from_status, to_status, actor, at) values ('event-1', ${recorded.id}, 1, 'submit', 'draft', 'awaiting_discussion', 'practitioner@demo.example', ${at})`.execute(database.db)
     const after = await migrator.migrateToLatest()
     assert.equal(after.error, undefined)
     const children = await database.db.selectFrom('incident_children').select('id').where('incident_id', '=', recorded.id).execute()

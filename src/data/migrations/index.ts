@@ -13,6 +13,7 @@ import { webhooks } from './0006_webhooks.js'
 import { singleSignOn } from './0007_single_sign_on.js'
 import { multiFactor } from './0008_multi_factor.js'
 import { imports } from './0009_imports.js'
+import { retention } from './0010_retention.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0007_single_sign_on': singleSignOn(),
     '0008_multi_factor': multiFactor(),
     '0009_imports': imports(),
+    '0010_retention': retention(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

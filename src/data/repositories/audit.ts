@@ -1,10 +1,11 @@
 // The audit trail's storage: appending a chained entry, reading the chain in order, and the
 // auditors' filtered query. The hashing is passed in (see src/data/audit-hash.ts).
 import { sql, type Kysely } from 'kysely'
-import { chainHash, type ChainedEntry, type ChainedFields, type HashText } from '../../domain/audit/chain.js'
+import { randomSalt } from '../audit-hash.js'
+import { ANONYMISED_ACTOR, chainHash, personalDigest, type ChainedEntry, type ChainedFields, type HashText } from '../../domain/audit/chain.js'
 import type { AuditEntryRow, Schema } from '../schema.js'
 
-export type AuditFields = Omit<ChainedFields, 'seq'>
+export type AuditFields = Omit<ChainedFields, 'seq' | 'personalDigest'>
 
 export interface AuditFilters {
   /** Only this authority's entries (an auditor sees their own authority's trail). */
@@ -16,6 +17,14 @@ export interface AuditFilters {
   readonly action?: string
   readonly recordType?: string
   readonly recordId?: string
+}
+
+export interface AnonymiseScope {
+  readonly actions?: readonly string[]
+  readonly notActions?: readonly string[]
+  readonly recordIds?: readonly string[]
+  /** One authority's entries; null: entries of no authority (sign-ins, service-wide events). */
+  readonly authorityId?: string | null
 }
 
 export function toChainedEntry(row: AuditEntryRow): ChainedEntry {
@@ -33,6 +42,9 @@ export function toChainedEntry(row: AuditEntryRow): ChainedEntry {
     justification: row.justification,
     requestId: row.request_id,
     ip: row.ip,
+    personalDigest: row.personal_digest,
+    personalSalt: row.personal_salt,
+    anonymisedAt: row.anonymised_at,
     prevHash: row.prev_hash,
     hash: row.hash,
   }
@@ -52,7 +64,8 @@ export function auditRepository(db: Kysely<Schema>, hashText: HashText) {
         .where('id', '=', 1)
         .returning(['last_seq', 'last_hash'])
         .executeTakeFirstOrThrow()
-      const entry: ChainedFields = { ...fields, seq: Number(head.last_seq) }
+      const salt = randomSalt()
+      const entry: ChainedFields = { ...fields, seq: Number(head.last_seq), personalDigest: personalDigest(hashText, salt, fields) }
       const hash = chainHash(hashText, head.last_hash, entry)
       await db
         .insertInto('audit_entries')
@@ -70,12 +83,42 @@ export function auditRepository(db: Kysely<Schema>, hashText: HashText) {
           justification: entry.justification,
           request_id: entry.requestId,
           ip: entry.ip,
+          personal_digest: entry.personalDigest ?? null,
+          personal_salt: salt,
           prev_hash: head.last_hash,
           hash,
         })
         .execute()
       await db.updateTable('audit_chain_head').set({ last_hash: hash }).where('id', '=', 1).execute()
-      return { ...entry, prevHash: head.last_hash, hash }
+      return { ...entry, personalSalt: salt, prevHash: head.last_hash, hash }
+    },
+
+    /**
+     * Erases the personal fields (who, IP, justification) of entries at or before `before` that
+     * carry a digest and are not yet anonymised; the digest keeps the chain whole. `where` narrows
+     * it (sign-ins only, one case's entries). Answers how many.
+     */
+    async anonymiseBefore(before: string, at: string, where: AnonymiseScope = {}): Promise<number> {
+      let query = db.updateTable('audit_entries')
+        .set({ actor: ANONYMISED_ACTOR, justification: null, ip: null, personal_salt: null, anonymised_at: at })
+        .where('at', '<=', before).where('personal_digest', 'is not', null).where('anonymised_at', 'is', null)
+      if (where.actions) query = query.where('action', 'in', where.actions)
+      if (where.notActions) query = query.where('action', 'not in', where.notActions)
+      if (where.recordIds) query = query.where('record_id', 'in', where.recordIds)
+      if (where.authorityId !== undefined) query = where.authorityId === null ? query.where('authority_id', 'is', null) : query.where('authority_id', '=', where.authorityId)
+      const result = await query.executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
+    /** How many entries anonymiseBefore would change (the dry run). */
+    async countAnonymisable(before: string, where: AnonymiseScope = {}): Promise<number> {
+      let query = db.selectFrom('audit_entries').select((eb) => eb.fn.countAll().as('n'))
+        .where('at', '<=', before).where('personal_digest', 'is not', null).where('anonymised_at', 'is', null)
+      if (where.actions) query = query.where('action', 'in', where.actions)
+      if (where.notActions) query = query.where('action', 'not in', where.notActions)
+      if (where.recordIds) query = query.where('record_id', 'in', where.recordIds)
+      if (where.authorityId !== undefined) query = where.authorityId === null ? query.where('authority_id', 'is', null) : query.where('authority_id', '=', where.authorityId)
+      return Number((await query.executeTakeFirstOrThrow()).n)
     },
 
     async head(): Promise<{ lastSeq: number; lastHash: string }> {

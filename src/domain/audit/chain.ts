@@ -2,6 +2,13 @@
 // domain does no I/O and node:crypto lives outside it). Each entry's hash covers the previous
 // entry's hash and every field of the entry, including its sequence number, so an edited,
 // deleted, inserted or reordered entry breaks the chain at that point (docs/data.md).
+//
+// Personal fields (who acted, their IP address, a justification's words) must be anonymised when
+// their retention period passes (docs/retention.md), without breaking the chain. So entries
+// written since migration 0010 hash a salted digest of those fields instead of the fields: the
+// digest stays in the chain, the fields and the salt can be erased, and while they are present
+// verification recomputes the digest, so editing them is still found. Older entries (no digest)
+// hash the fields themselves, as before.
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -20,11 +27,25 @@ export interface ChainedFields {
   readonly justification: string | null
   readonly requestId: string | null
   readonly ip: string | null
+  /** The salted digest of actor, justification and ip; null or absent on entries written before it existed. */
+  readonly personalDigest?: string | null
 }
 
 export interface ChainedEntry extends ChainedFields {
   readonly prevHash: string
   readonly hash: string
+  /** The digest's salt, erased with the personal fields. */
+  readonly personalSalt?: string | null
+  /** When the personal fields were erased under the retention schedule. */
+  readonly anonymisedAt?: string | null
+}
+
+/** What an anonymised entry says in place of who acted. */
+export const ANONYMISED_ACTOR = 'anonymised'
+
+/** The digest of an entry's personal fields; the random salt stops anyone guessing them back from it. */
+export function personalDigest(hashText: HashText, salt: string, fields: Pick<ChainedFields, 'actor' | 'justification' | 'ip'>): string {
+  return hashText(JSON.stringify([salt, fields.actor, fields.justification, fields.ip]))
 }
 
 export type HashText = (text: string) => string
@@ -35,6 +56,9 @@ export type HashText = (text: string) => string
  * contents can imitate a separator.
  */
 export function canonicalAuditText(prevHash: string, fields: ChainedFields): string {
+  if (fields.personalDigest) {
+    return JSON.stringify(['v2', prevHash, fields.seq, fields.id, fields.at, fields.actorUserId, fields.personalDigest, fields.authorityId, fields.action, fields.recordType, fields.recordId, fields.outcome, fields.requestId])
+  }
   return JSON.stringify([
     prevHash,
     fields.seq,
@@ -108,6 +132,13 @@ export class ChainChecker {
     if (entry.seq !== this.expectedSeq) return 'out of sequence (an entry was deleted, inserted or reordered)'
     if (entry.prevHash !== this.prevHash) return 'does not follow the entry before it (an entry was deleted, inserted or reordered)'
     if (chainHash(this.hashText, entry.prevHash, entry) !== entry.hash) return 'its contents do not match its hash (the entry was edited)'
+    if (entry.personalDigest && !this.personalFieldsHold(entry)) return 'its contents do not match its hash (the entry was edited)'
     return null
+  }
+
+  /** Present personal fields must match their digest; anonymised ones must be blank, not rewritten. */
+  private personalFieldsHold(entry: ChainedEntry): boolean {
+    if (entry.anonymisedAt) return entry.actor === ANONYMISED_ACTOR && entry.justification === null && entry.ip === null && !entry.personalSalt
+    return !!entry.personalSalt && personalDigest(this.hashText, entry.personalSalt, entry) === entry.personalDigest
   }
 }

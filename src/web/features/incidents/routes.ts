@@ -45,6 +45,8 @@ export default async function incidentRoutes(app: FastifyInstance, options: Feat
       tag: statusTag(incident.status),
       actions: actionLinks(incident, request.permissions),
       cards: answerCards(incident, false),
+      // Subject access exports, one per child (src/web/features/retention).
+      subjectAccess: request.permissions.can('export') ? incident.record.children.map((c, i) => ({ href: `/incidents/${incident.id}/children/${c.id}/subject-access`, text: `Export child ${i + 1}’s information for a subject access request` })) : [],
       support: supportView(incident, support.support, now()),
       views: viewsView(views.views),
       decisions: history.decisions,
