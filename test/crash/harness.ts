@@ -1,0 +1,111 @@
+// The crash harness (issue 8, item 5): runs the real service as a child process on a fresh store,
+// streams writes through its forms, kills it with SIGKILL at a random moment, and after each kill
+// checks the store (invariants.ts) before starting it again. The random delays come from a seed,
+// printed, so a failing run can be repeated with CRASH_SEED.
+import { openDatabase, type Dialect } from '../../src/data/db.js'
+import { DEMO_PASSWORD } from '../../src/services/index.js'
+import { freshStore } from './fresh-store.js'
+import { checkStore } from './invariants.js'
+import { streamCases, type Acknowledged, type Browsers } from './journey.js'
+import { HttpBrowser, ServiceGone, startServerProcess } from './server-process.js'
+
+export interface HarnessOptions {
+  readonly dialect: Dialect
+  readonly kills: number
+  readonly seed: number
+  /** Cases recorded at once. */
+  readonly workers?: number
+  /** The longest wait before a kill, in milliseconds (the shortest is a tenth of it). */
+  readonly maxDelayMs?: number
+  readonly log?: (line: string) => void
+}
+
+export interface HarnessResult {
+  readonly kills: number
+  readonly cases: number
+  /** Steps (form posts) that got a 303 and were found stored after the crashes. */
+  readonly acknowledgedSteps: number
+}
+
+/** mulberry32: small, fast and good enough for choosing delays reproducibly. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export class CrashFailure extends Error {
+  override readonly name = 'CrashFailure'
+}
+
+async function signedIn(url: string): Promise<Browsers> {
+  const as = async (email: string) => {
+    const browser = new HttpBrowser(url)
+    await browser.signIn(email, DEMO_PASSWORD)
+    return browser
+  }
+  const [practitioner, decisionOwner, partner] = await Promise.all([as('practitioner@demo.example'), as('decision-owner@demo.example'), as('partner@demo.example')])
+  return { practitioner, decisionOwner, partner }
+}
+
+async function incidentIds(url: string): Promise<Set<string>> {
+  const database = await openDatabase(url)
+  try {
+    return new Set((await database.db.selectFrom('incidents').select('id').execute()).map((r) => r.id))
+  } finally {
+    await database.close()
+  }
+}
+
+export async function runCrashHarness(options: HarnessOptions): Promise<HarnessResult> {
+  const { dialect, kills, seed, workers = 2, maxDelayMs = 1500 } = options
+  const log = options.log ?? (() => {})
+  const random = seededRandom(seed)
+  const store = await freshStore(dialect, 'crash')
+  const acknowledged: Acknowledged = new Map()
+  let numbered = 0
+  log(`crash harness on ${dialect}: ${kills} kills, seed ${seed} (repeat with CRASH_SEED=${seed})`)
+  try {
+    // The demo's own cases were written before any crash: the whole-case checks cover ours.
+    const first = await startServerProcess(store.url)
+    await first.kill()
+    const baseline = await incidentIds(store.url)
+    for (let kill = 1; kill <= kills; kill += 1) {
+      const server = await startServerProcess(store.url)
+      const failures: unknown[] = []
+      try {
+        // Each worker signs in on its own, so its sessions see one request at a time, as a person's would.
+        const signIns = await Promise.all(Array.from({ length: workers }, () => signedIn(server.url)))
+        const streams = signIns.map((browsers) =>
+          streamCases(browsers, () => (numbered += 1), acknowledged).catch((error: unknown) => {
+            if (!(error instanceof ServiceGone)) failures.push(error)
+          }),
+        )
+        const delay = Math.round(maxDelayMs * (0.1 + 0.9 * random()))
+        await new Promise((r) => setTimeout(r, delay))
+        await server.kill()
+        await Promise.all(streams)
+        if (failures.length > 0) throw new CrashFailure(`kill ${kill} (seed ${seed}): a write failed while the service was up: ${String(failures[0])}\n${server.output()}`)
+        const database = await openDatabase(store.url)
+        try {
+          const problems = await checkStore(database, baseline, acknowledged)
+          if (problems.length > 0) throw new CrashFailure(`kill ${kill} after ${delay} ms (seed ${seed}, ${dialect}):\n  ${problems.slice(0, 20).join('\n  ')}`)
+        } finally {
+          await database.close()
+        }
+        log(`kill ${kill}/${kills} after ${delay} ms: ${acknowledged.size} cases, all acknowledged writes present, audit chain intact`)
+      } finally {
+        await server.kill()
+      }
+    }
+    const acknowledgedSteps = [...acknowledged.values()].reduce((sum, c) => sum + c.steps, 0)
+    return { kills, cases: acknowledged.size, acknowledgedSteps }
+  } finally {
+    await store.drop()
+  }
+}
