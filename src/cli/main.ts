@@ -16,6 +16,8 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   user: { summary: 'Add a user with a role in an authority, or disable one', load: () => import('./commands/user.js') },
   audit: { summary: 'Check the audit trail has not been tampered with (sin audit verify)', load: () => import('./commands/audit.js') },
   reminders: { summary: 'Send the alerts and reminders that are due, once (sin reminders run, for cron)', load: () => import('./commands/reminders.js') },
+  backup: { summary: 'Copy the database to a backup file while the service runs (sin backup --out FILE)', load: () => import('./commands/backup.js') },
+  restore: { summary: 'Restore a backup file into an empty database (sin restore FILE)', load: () => import('./commands/restore.js') },
 }
 
 function usage(): string {
