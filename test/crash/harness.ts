@@ -15,7 +15,7 @@ export interface HarnessOptions {
   readonly seed: number
   /** Cases recorded at once. */
   readonly workers?: number
-  /** The longest wait before a kill, in milliseconds (the shortest is a tenth of it). */
+  /** The longest wait before a kill, in milliseconds, counted from the first acknowledged write. */
   readonly maxDelayMs?: number
   readonly log?: (line: string) => void
 }
@@ -81,12 +81,17 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
       try {
         // Each worker signs in on its own, so its sessions see one request at a time, as a person's would.
         const signIns = await Promise.all(Array.from({ length: workers }, () => signedIn(server.url)))
+        let writing = () => {}
+        const firstWrite = new Promise<void>((resolve) => (writing = resolve))
         const streams = signIns.map((browsers) =>
-          streamCases(browsers, () => (numbered += 1), acknowledged).catch((error: unknown) => {
+          streamCases(browsers, () => (numbered += 1), acknowledged, writing).catch((error: unknown) => {
             if (!(error instanceof ServiceGone)) failures.push(error)
           }),
         )
-        const delay = Math.round(maxDelayMs * (0.1 + 0.9 * random()))
+        // The delay runs from the first acknowledged write, so every kill lands in the stream of
+        // writes rather than in the service's first, slower requests.
+        await Promise.race([firstWrite, Promise.all(streams), new Promise((r) => setTimeout(r, 30_000))])
+        const delay = Math.round(maxDelayMs * random())
         await new Promise((r) => setTimeout(r, delay))
         await server.kill()
         await Promise.all(streams)
@@ -98,7 +103,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
         } finally {
           await database.close()
         }
-        log(`kill ${kill}/${kills} after ${delay} ms: ${acknowledged.size} cases, all acknowledged writes present, audit chain intact`)
+        log(`kill ${kill}/${kills} ${delay} ms into the writes: ${acknowledged.size} cases, all acknowledged writes present, audit chain intact`)
       } finally {
         await server.kill()
       }

@@ -103,7 +103,7 @@ const ok = (answer: FormResponse, what: string) => {
  * Records cases one after another until the service goes away (a fetch fails), noting each
  * acknowledged step. An answer other than 303 while the service is up is a real failure.
  */
-export async function streamCases(browsers: Browsers, nextNumber: () => number, acknowledged: Acknowledged): Promise<void> {
+export async function streamCases(browsers: Browsers, nextNumber: () => number, acknowledged: Acknowledged, onAcknowledged: () => void = () => {}): Promise<void> {
   for (;;) {
     const n = nextNumber()
     const started = await browsers.practitioner.submit('/incidents/new', { ...day('awareDate', '23'), source: 'hospital' })
@@ -112,9 +112,11 @@ export async function streamCases(browsers: Browsers, nextNumber: () => number, 
     if (!id) throw new Error(`starting a case went to ${started.location}`)
     const progress = { n, steps: 1 }
     acknowledged.set(id, progress)
+    onAcknowledged()
     for (const step of STEPS) {
       ok(await browsers[step.who].submit(step.page(id), step.form(n), step.action?.(id)), `${step.name} on case ${n}`)
       progress.steps += 1
+      onAcknowledged()
     }
   }
 }
