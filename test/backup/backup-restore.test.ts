@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { migrateToLatest, openDatabase, type Database } from '../../src/data/db.js'
 import { createServices } from '../../src/services/index.js'
-import { sinBinary } from '../../src/cli/run-sin.test-helper.js'
+import { sinBinary, sinInProcess } from '../../src/cli/run-sin.test-helper.js'
 import { actorFor, recordIncident } from '../helpers/incidents.js'
 import { freshStore, storeDialects, type FreshStore } from '../crash/fresh-store.js'
 import { contents } from './compare.js'
@@ -151,3 +151,15 @@ for (const dialect of storeDialects()) {
       assert.equal(await opened(target.url, async (db) => (await contents(db)).size), 0, 'the target is still empty')
     }))
 }
+
+test('sin backup and sin restore explain themselves, and refuse missing arguments with exit 2', async () => {
+  for (const name of ['backup', 'restore']) {
+    const help = await sinInProcess([name, '--help'])
+    assert.equal(help.status, 0)
+    assert.match(help.stdout, /SIN_BACKUP_KEY/)
+  }
+  const noOut = await sinInProcess(['backup'])
+  assert.deepEqual([noOut.status, noOut.stderr], [2, 'sin backup: --out is required\n'])
+  assert.equal((await sinInProcess(['restore', 'a', 'b'])).status, 2)
+  assert.match((await sinInProcess(['--help'])).stdout, /backup .*\n.*restore /)
+})
