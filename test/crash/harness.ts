@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../src/services/index.js'
 import { freshStore } from './fresh-store.js'
 import { checkStore } from './invariants.js'
 import { streamCases, type Acknowledged, type Browsers } from './journey.js'
-import { HttpBrowser, ServiceGone, startServerProcess } from './server-process.js'
+import { HttpBrowser, ServiceGone, freePort, startServerProcess, type ServerProcess } from './server-process.js'
 
 export interface HarnessOptions {
   readonly dialect: Dialect
@@ -43,14 +43,15 @@ export class CrashFailure extends Error {
   override readonly name = 'CrashFailure'
 }
 
-async function signedIn(url: string): Promise<Browsers> {
-  const as = async (email: string) => {
-    const browser = new HttpBrowser(url)
-    await browser.signIn(email, DEMO_PASSWORD)
-    return browser
-  }
-  const [practitioner, decisionOwner, partner] = await Promise.all([as('practitioner@demo.example'), as('decision-owner@demo.example'), as('partner@demo.example')])
-  return { practitioner, decisionOwner, partner }
+const ACCOUNTS = { practitioner: 'practitioner@demo.example', decisionOwner: 'decision-owner@demo.example', partner: 'partner@demo.example' } as const
+
+/** One set of browsers per worker, kept across restarts: sessions live in the database, so they should survive a crash too. */
+function browsersFor(url: string): Browsers {
+  return { practitioner: new HttpBrowser(url), decisionOwner: new HttpBrowser(url), partner: new HttpBrowser(url) }
+}
+
+async function signedIn(browsers: Browsers): Promise<void> {
+  await Promise.all((Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]).map((who) => browsers[who].ensureSignedIn(ACCOUNTS[who], DEMO_PASSWORD)))
 }
 
 async function incidentIds(url: string): Promise<Set<string>> {
@@ -69,21 +70,24 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   const store = await freshStore(dialect, 'crash')
   const acknowledged: Acknowledged = new Map()
   let numbered = 0
+  let started: ServerProcess | null = null
   log(`crash harness on ${dialect}: ${kills} kills, seed ${seed} (repeat with CRASH_SEED=${seed})`)
   try {
-    // The demo's own cases were written before any crash: the whole-case checks cover ours.
-    const first = await startServerProcess(store.url)
-    await first.kill()
+    const port = await freePort()
+    // The first start loads the demo; its cases, written before any crash, are the baseline.
+    started = await startServerProcess(store.url, port)
+    // Each worker signs in on its own, so its sessions see one request at a time, as a person's would.
+    const workerBrowsers = Array.from({ length: workers }, () => browsersFor(`http://127.0.0.1:${port}`))
     const baseline = await incidentIds(store.url)
     for (let kill = 1; kill <= kills; kill += 1) {
-      const server = await startServerProcess(store.url)
+      const server = started ?? (await startServerProcess(store.url, port))
+      started = null
       const failures: unknown[] = []
       try {
-        // Each worker signs in on its own, so its sessions see one request at a time, as a person's would.
-        const signIns = await Promise.all(Array.from({ length: workers }, () => signedIn(server.url)))
+        await Promise.all(workerBrowsers.map(signedIn))
         let writing = () => {}
         const firstWrite = new Promise<void>((resolve) => (writing = resolve))
-        const streams = signIns.map((browsers) =>
+        const streams = workerBrowsers.map((browsers) =>
           streamCases(browsers, () => (numbered += 1), acknowledged, writing).catch((error: unknown) => {
             if (!(error instanceof ServiceGone)) failures.push(error)
           }),
@@ -111,6 +115,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
     const acknowledgedSteps = [...acknowledged.values()].reduce((sum, c) => sum + c.steps, 0)
     return { kills, cases: acknowledged.size, acknowledgedSteps }
   } finally {
+    await started?.kill()
     await store.drop()
   }
 }

@@ -15,7 +15,7 @@ export interface ServerProcess {
   output(): string
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)
@@ -27,9 +27,9 @@ async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the service on DATABASE_URL `databaseUrl` and waits until /health answers 200. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort()
+/** Starts the service on DATABASE_URL `databaseUrl` (on `port`, or a free one) and waits until /health answers 200. */
+export async function startServerProcess(databaseUrl: string, port?: number): Promise<ServerProcess> {
+  port ??= await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '0', LOAD_DEMO: 'true' },
@@ -114,6 +114,12 @@ export class HttpBrowser {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.body)?.[1] ?? ''
     const version = /name="version" value="(\d+)"/.exec(shown.body)?.[1]
     return this.request('POST', action, { _csrf: csrf, ...(version ? { version } : {}), ...form })
+  }
+
+  /** Signs in unless the session (kept in the database) is still good, as it should be after a restart. */
+  async ensureSignedIn(email: string, password: string): Promise<void> {
+    const home = await this.get('/')
+    if (home.status !== 200) await this.signIn(email, password)
   }
 
   async signIn(email: string, password: string): Promise<void> {
