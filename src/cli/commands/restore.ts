@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { loadConfig } from '../../config.js'
 import { openDatabase } from '../../data/db.js'
@@ -32,6 +32,7 @@ altered file, a different kind of database); nothing was changed.
     const target = dialectOf(config.databaseUrl)
     // SQLite's snapshot is renamed into place, so it is written beside the target.
     const beside = target === 'sqlite' ? dirname(resolve(config.databaseUrl.slice('sqlite:'.length))) : dirname(resolve(file))
+    mkdirSync(beside, { recursive: true })
     const working = join(beside, `.sin-restore-${process.pid}-${Date.now()}`)
     try {
       const key = parseBackupKey(io.env.SIN_BACKUP_KEY)
