@@ -1,13 +1,14 @@
 // npm run test:crash: the full crash harness, 50 kills (CRASH_KILLS) on SQLite and, when
 // TEST_DATABASE_URL or DATABASE_URL names a PostgreSQL server, on PostgreSQL too.
-// CRASH_SEED repeats a run's random delays.
+// CRASH_SEED repeats a run's random delays; CRASH_DATABASES=sqlite (or postgres) runs only that one.
 import { runCrashHarness } from './harness.js'
 import { storeDialects } from './fresh-store.js'
 
 const kills = Number(process.env.CRASH_KILLS ?? 50)
 const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : Math.floor(Math.random() * 2 ** 31)
 let failed = false
-for (const dialect of storeDialects()) {
+const only = process.env.CRASH_DATABASES?.split(',').map((d) => d.trim())
+for (const dialect of storeDialects().filter((d) => !only || only.includes(d))) {
   try {
     const result = await runCrashHarness({ dialect, kills, seed, log: (line) => console.log(line) })
     console.log(`${dialect}: ${result.kills} kills survived; ${result.cases} cases, ${result.acknowledgedSteps} acknowledged writes all present.`)
