@@ -6,7 +6,7 @@ import { openDatabase, type Dialect } from '../../src/data/db.js'
 import { DEMO_PASSWORD } from '../../src/services/index.js'
 import { freshStore } from './fresh-store.js'
 import { checkStore } from './invariants.js'
-import { streamCases, type Acknowledged, type Browsers } from './journey.js'
+import { START, STEPS, streamCases, type Acknowledged, type Browsers } from './journey.js'
 import { HttpBrowser, ServiceGone, freePort, startServerProcess, type ServerProcess } from './server-process.js'
 
 export interface HarnessOptions {
@@ -25,6 +25,8 @@ export interface HarnessResult {
   readonly cases: number
   /** Steps (form posts) that got a 303 and were found stored after the crashes. */
   readonly acknowledgedSteps: number
+  /** How many cases got as far as each step, so a run shows the later steps were crashed through too. */
+  readonly reached: Readonly<Record<string, number>>
 }
 
 /** mulberry32: small, fast and good enough for choosing delays reproducibly. */
@@ -112,8 +114,10 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
         await server.kill()
       }
     }
-    const acknowledgedSteps = [...acknowledged.values()].reduce((sum, c) => sum + c.steps, 0)
-    return { kills, cases: acknowledged.size, acknowledgedSteps }
+    const cases = [...acknowledged.values()]
+    const acknowledgedSteps = cases.reduce((sum, c) => sum + c.steps, 0)
+    const reached = Object.fromEntries([START, ...STEPS].map((step, index) => [step.name, cases.filter((c) => c.steps > index).length]))
+    return { kills, cases: acknowledged.size, acknowledgedSteps, reached }
   } finally {
     await started?.kill()
     await store.drop()
