@@ -19,6 +19,8 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   token: { summary: 'Create, list or revoke API bearer tokens', load: () => import('./commands/token.js') },
   webhooks: { summary: 'Send the webhook deliveries that are due, once (sin webhooks run, for cron)', load: () => import('./commands/webhooks.js') },
   retention: { summary: 'Delete or anonymise records past their retention period (sin retention run [--dry-run])', load: () => import('./commands/retention.js') },
+  backup: { summary: 'Copy the database to a backup file while the service runs (sin backup --out FILE)', load: () => import('./commands/backup.js') },
+  restore: { summary: 'Restore a backup file into an empty database (sin restore FILE)', load: () => import('./commands/restore.js') },
 }
 
 function usage(): string {
