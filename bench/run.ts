@@ -30,6 +30,15 @@ function measurer(seconds: number, log: (line: string) => void): Measure {
   }
 }
 
+/** The value after `--reuse`: a SQLite file kept between runs. */
+function reuseOf(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--reuse')
+  if (at < 0) return undefined
+  const file = argv[at + 1]
+  if (!file || file.startsWith('--')) throw new Error('--reuse needs a file name, such as --reuse data/bench.db')
+  return file
+}
+
 /** The value after `--scale`, when given; a bad one is refused before anything runs. */
 function scaleOf(argv: readonly string[]): number | undefined {
   const at = argv.indexOf('--scale')
@@ -42,13 +51,14 @@ function scaleOf(argv: readonly string[]): number | undefined {
 export async function runBench(argv: readonly string[], log: (line: string) => void = console.log): Promise<Record<string, Record<string, unknown>>> {
   const short = argv.includes('--short')
   const scale = scaleOf(argv)
-  const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--scale')
+  const reuse = reuseOf(argv)
+  const only = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--scale' && argv[i - 1] !== '--reuse')
   const measure = measurer(short ? 0.05 : 2, log)
   const figures: Record<string, Record<string, unknown>> = {}
   for (const suite of suites) {
     if (only.length > 0 && !only.includes(suite.name)) continue
     log(`${suite.name}${short ? ' (short)' : ''}`)
-    figures[suite.name] = await suite.run(measure, { short, scale, log })
+    figures[suite.name] = await suite.run(measure, { short, scale, reuse, log })
   }
   log(JSON.stringify({ bench: figures, short, node: process.version }))
   return figures

@@ -9,6 +9,8 @@ export interface SuiteOptions {
   readonly short: boolean
   /** --scale N: the share of the national data set to seed (1 is 100,000 incidents). */
   readonly scale: number | undefined
+  /** --reuse FILE: a SQLite file to seed once and load again on later runs (for profiling). */
+  readonly reuse: string | undefined
   readonly log: (line: string) => void
 }
 

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../src/services/index.js'
 import { startBenchServer, signIn } from './load/server.js'
 import { apiTarget, BROWSER_HEADERS, load, type LoadOptions, type Missing, type Target, type TargetFigures } from './load/targets.js'
 import { transfer } from './load/transfer.js'
-import { seedNational } from './seed/national.js'
+import { seedNational, type SeedFigures } from './seed/national.js'
 import type { BenchSuite, SuiteOptions } from './suite.js'
 
 /** Issue 9's targets, for the 2-core machines and the 100,000-incident data set on SQLite. */
@@ -21,7 +21,8 @@ export const TARGETS = { pageP99Ms: 50, pageRequestsPerSecond: 1000, reportsP99M
 const ACCOUNT = 'business-unit@demo.example'
 const BENCH_SCHEMA = 'sin_bench'
 
-async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; seedUrl: string; schema?: string; cleanUp(): Promise<void> }> {
+async function freshDatabase(kind: 'sqlite' | 'postgres', reuse: string | undefined): Promise<{ url: string; seedUrl: string; schema?: string; cleanUp(): Promise<void> }> {
+  if (kind === 'sqlite' && reuse) return { url: `sqlite:${reuse}`, seedUrl: `sqlite:${reuse}`, cleanUp: async () => undefined }
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sin-bench-'))
     const url = `sqlite:${join(dir, 'sin.db')}`
@@ -36,13 +37,26 @@ async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string
   return { url, seedUrl: url, schema: BENCH_SCHEMA, cleanUp: async () => undefined }
 }
 
-async function runOn(kind: 'sqlite' | 'postgres', scale: number, options: LoadOptions, log: (line: string) => void): Promise<Record<string, unknown>> {
-  const database = await freshDatabase(kind)
+/** Seeds the database, or (--reuse FILE, when profiling) finds the case page's case in one seeded before. */
+async function seed(url: string, schema: string | undefined, scale: number, reused: boolean, log: (line: string) => void): Promise<{ figures: SeedFigures | null; caseId: string }> {
+  const database = await openDatabase(url, schema ? { schema } : {})
   try {
-    log(`  seeding ${kind} at scale ${scale}`)
-    const seeding = await openDatabase(database.seedUrl, database.schema ? { schema: database.schema } : {})
-    const seeded = await seedNational(seeding, scale, log).finally(() => seeding.close())
+    const cases = reused ? await database.db.selectFrom('incidents').select('id').where('reference', 'like', 'COV-____-____').orderBy('reference').limit(1).execute().catch(() => []) : []
+    if (cases[0]) return { figures: null, caseId: cases[0].id }
+    log(`  seeding at scale ${scale}`)
+    const seeded = await seedNational(database, scale, log)
     log(`  seeded ${seeded.figures.incidents.toLocaleString('en-GB')} incidents and ${seeded.figures.auditEntries.toLocaleString('en-GB')} audit entries in ${seeded.figures.seconds} s`)
+    return seeded
+  } finally {
+    await database.close()
+  }
+}
+
+async function runOn(kind: 'sqlite' | 'postgres', scale: number, options: LoadOptions, reuse: string | undefined, log: (line: string) => void): Promise<Record<string, unknown>> {
+  const database = await freshDatabase(kind, reuse)
+  try {
+    log(`  ${kind}`)
+    const seeded = await seed(database.seedUrl, database.schema, scale, kind === 'sqlite' && reuse !== undefined, log)
 
     const server = await startBenchServer(database.url)
     try {
@@ -100,8 +114,8 @@ export const webSuite: BenchSuite = {
   async run(_measure, options: SuiteOptions) {
     const load: LoadOptions = options.short ? { connections: 4, seconds: 1 } : { connections: 16, seconds: 10 }
     const scale = options.scale ?? (options.short ? 0.002 : 1)
-    const figures: Record<string, unknown> = { scale, connections: load.connections, secondsPerTarget: load.seconds, sqlite: await runOn('sqlite', scale, load, options.log) }
-    if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) figures.postgres = await runOn('postgres', scale, load, options.log)
+    const figures: Record<string, unknown> = { scale, connections: load.connections, secondsPerTarget: load.seconds, sqlite: await runOn('sqlite', scale, load, options.reuse, options.log) }
+    if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) figures.postgres = await runOn('postgres', scale, load, undefined, options.log)
     return figures
   },
 }

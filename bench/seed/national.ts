@@ -20,6 +20,7 @@ export const FULL_AUDIT_ENTRIES = 1_000_000
 /** The bundled bank holiday calendar starts in 2018: clocks cannot be counted on earlier cases. */
 const CALENDAR_FIRST_DAY = Date.parse('2018-01-01T00:00:00Z')
 const DAY_MS = 86_400_000
+const FINISHED = ['closed', 'decided_do_not_notify', 'decided_refer_to_other_authority', 'withdrawn']
 
 export interface SeedFigures {
   readonly authorities: number
@@ -43,6 +44,9 @@ export async function seedNational(database: Database, scale: number, log: (line
   const started = performance.now()
   await migrateToLatest(database)
   const { db } = database
+  // A benchmark's data set need not survive a power cut: SQLite skips the flush to disk at each
+  // commit while seeding (the server then opens the file with its usual synchronous = FULL).
+  if (database.dialect === 'sqlite') await sql`pragma synchronous = off`.execute(db)
   if ((await db.selectFrom('incidents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n > 0) throw new Error('the benchmark seeds an empty database only')
   const services = createServices(database)
   await services.loadDemo()
@@ -50,6 +54,9 @@ export async function seedNational(database: Database, scale: number, log: (line
   const templates = await readTemplates(db, cov.id)
   if (templates.length === 0) throw new Error('the demo made no cases to copy')
   const caseId = templates[0]?.incident.id as string
+  // Cases more than a year old are finished, as they would be: copies of the demo's finished ones.
+  const finished = templates.filter((t) => FINISHED.includes(t.incident.status as string))
+  if (finished.length === 0) throw new Error('the demo has no finished case to copy for the older years')
 
   const authorities = await addAuthorities(database, cov)
   const perAuthority = Math.max(1, Math.ceil((FULL_INCIDENTS * scale) / AUTHORITIES))
@@ -64,8 +71,8 @@ export async function seedNational(database: Database, scale: number, log: (line
     const copies = authority.id === cov.id ? Math.max(0, perAuthority - templates.length) : perAuthority
     const batch: { incidents: Row[] } & Record<CaseTable, Row[]> = { incidents: [], ...(Object.fromEntries(CASE_TABLES.map((t) => [t, []])) as unknown as Record<CaseTable, Row[]>) }
     for (let k = 0; k < copies; k++) {
-      const template = templates[k % templates.length] as (typeof templates)[number]
       const weeks = Math.floor(((k + 1) * maxWeeks) / copies)
+      const template = (weeks > 52 ? finished[k % finished.length] : templates[k % templates.length]) as (typeof templates)[number]
       const year = new Date(Date.parse(`${String(template.incident.aware_date ?? template.incident.created_at).slice(0, 10)}T00:00:00Z`) - weeks * 7 * DAY_MS).getUTCFullYear()
       const number = (counters.get(year) ?? 0) + 1
       counters.set(year, number)
