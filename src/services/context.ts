@@ -97,13 +97,15 @@ export interface UnitOfWork {
 /**
  * One page often reads a record through several services, each of which audits the read; the
  * trail needs it once per request (and each entry is a durable write). Reads already recorded
- * are remembered by request id, record and action, for the most recent requests only.
+ * are remembered by request id, record and action, per database, for the most recent requests only.
  */
-const viewsRecorded = new Set<string>()
+const viewsRecordedIn = new WeakMap<Database, Set<string>>()
 const VIEWS_REMEMBERED = 10_000
 
-function firstViewInRequest(actor: Actor, event: AuditEvent): boolean {
+function firstViewInRequest(database: Database, actor: Actor, event: AuditEvent): boolean {
   if (event.action !== 'record.viewed' || !actor.requestId) return true
+  const viewsRecorded = viewsRecordedIn.get(database) ?? new Set<string>()
+  viewsRecordedIn.set(database, viewsRecorded)
   const key = `${actor.requestId}|${event.recordType ?? ''}|${event.recordId ?? ''}`
   if (viewsRecorded.has(key)) return false
   viewsRecorded.add(key)
@@ -117,7 +119,7 @@ export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => 
     const now = deps.now()
     const trail = auditRepository(trx, sha256Hex)
     const audit = async (actor: Actor, event: AuditEvent) => {
-      if (firstViewInRequest(actor, event)) await trail.append(auditFields(actor, event, now))
+      if (firstViewInRequest(deps.database, actor, event)) await trail.append(auditFields(actor, event, now))
     }
     const permit = async (actor: Actor, action: Action, about: RefusalSubject) => {
       if (actorMay(actor, about.authorityId, action)) return true
