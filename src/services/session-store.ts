@@ -24,10 +24,11 @@ const PRUNE_EVERY_MS = 60_000
  */
 export const TOUCH_EVERY_MS = 15_000
 
-/** The session's contents apart from the time last seen, to tell a mere touch from a change. */
+/** The session's contents apart from the time last seen and the cookie (whose expiry rolls with it), to tell a mere touch from a change. */
 function withoutLastSeen(data: string): string {
-  const parsed = JSON.parse(data) as Record<string, unknown>
+  const parsed = JSON.parse(data) as { lastSeenAt?: unknown; cookie?: unknown }
   delete parsed.lastSeenAt
+  delete parsed.cookie
   return JSON.stringify(parsed)
 }
 
