@@ -68,7 +68,7 @@ export async function seedNational(database: Database, scale: number, log: (line
   for (const [n, authority] of authorities.entries()) {
     const counters = new Map<number, number>()
     // COV keeps the demo's own cases as they are; its copies come on top.
-    const copies = authority.id === cov.id ? Math.max(0, perAuthority - templates.length) : perAuthority
+    const copies = perAuthority
     const batch: { incidents: Row[] } & Record<CaseTable, Row[]> = { incidents: [], ...(Object.fromEntries(CASE_TABLES.map((t) => [t, []])) as unknown as Record<CaseTable, Row[]>) }
     for (let k = 0; k < copies; k++) {
       const weeks = Math.floor(((k + 1) * maxWeeks) / copies)
