@@ -79,7 +79,7 @@ async function runOn(kind: 'sqlite' | 'postgres', scale: number, options: LoadOp
         }
         const figures = await load(target, options)
         const baseline = results['baseline'] as TargetFigures | undefined
-        if (baseline) figures.ratioToBaseline = Math.round((figures.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000
+        if (baseline) figures.ratioToBaseline = Number((figures.requestsPerSecond / baseline.requestsPerSecond).toPrecision(3))
         results[target.name] = figures
         log(`  ${target.name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms${figures.non2xx + figures.errors > 0 ? `, ${figures.non2xx} not 2xx and ${figures.errors} errors` : ''}`)
       }
