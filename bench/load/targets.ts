@@ -61,11 +61,13 @@ export async function apiTarget(url: string, databaseUrl: string): Promise<Targe
   let token: string
   try {
     const { stdout } = await promisify(execFile)(sin, ['token', 'create', '--authority', 'COV', '--scope', 'read,write', '--name', 'benchmark'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000,
     })
     token = stdout.trim()
-  } catch {
-    return { missing: 'no API tokens in this build (`sin token create` failed)' }
+  } catch (error) {
+    // What the command said, briefly, so a failure other than "no such command" is visible.
+    const said = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0]?.slice(0, 160) ?? ''
+    return { missing: `no API tokens in this build (\`sin token create\` failed${said ? `: ${said}` : ''})` }
   }
   const target: Target = {
     name: 'assessment', url: `${url}/api/v1/assessments`, method: 'POST', body: ASSESSMENT,
