@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { openDatabase } from '../src/data/db.js'
 import { DEMO_PASSWORD } from '../src/services/index.js'
-import { startBenchServer, signIn } from './load/server.js'
+import { buildServer, startBenchServer, signIn } from './load/server.js'
 import { apiTarget, BROWSER_HEADERS, load, type LoadOptions, type Missing, type Target, type TargetFigures } from './load/targets.js'
 import { transfer } from './load/transfer.js'
 import { seedNational, type SeedFigures } from './seed/national.js'
@@ -114,6 +114,8 @@ export const webSuite: BenchSuite = {
   async run(_measure, options: SuiteOptions) {
     const load: LoadOptions = options.short ? { connections: 4, seconds: 1 } : { connections: 16, seconds: 10 }
     const scale = options.scale ?? (options.short ? 0.002 : 1)
+    options.log('  compiling the service (npm run build) so that it runs as in production')
+    await buildServer()
     const figures: Record<string, unknown> = { scale, connections: load.connections, secondsPerTarget: load.seconds, sqlite: await runOn('sqlite', scale, load, options.reuse, options.log) }
     if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) figures.postgres = await runOn('postgres', scale, load, undefined, options.log)
     return figures

@@ -1,10 +1,11 @@
 // Starts bench/load/serve.ts as a child process with production settings against a seeded
 // database, times the first page it serves, samples its memory, and signs in as a demo account.
-import { fork, type ChildProcess } from 'node:child_process'
+import { execFile, fork, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 
 /** Behind the reverse proxy that ends TLS: the service trusts it, and it says the request came over https. */
 export const PROXY_HEADERS = { 'x-forwarded-proto': 'https' } as const
@@ -39,17 +40,29 @@ function rssOf(pid: number): [number, number] | null {
   }
 }
 
+/**
+ * Compiles the service as `npm run build` does (into dist/), so the server runs as in production,
+ * without tsx. BENCH_FROM_SOURCES=1 skips this and runs the sources through tsx instead.
+ */
+export async function buildServer(): Promise<void> {
+  if (process.env.BENCH_FROM_SOURCES) return
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url))
+  await promisify(execFile)(process.execPath, [tsc, '-p', fileURLToPath(new URL('../../tsconfig.build.json', import.meta.url))], { timeout: 300_000 })
+}
+
 export async function startBenchServer(databaseUrl: string): Promise<RunningBenchServer> {
   const port = await freePort()
   const started = performance.now()
-  const child: ChildProcess = fork(fileURLToPath(new URL('./serve.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+  const sources = Boolean(process.env.BENCH_FROM_SOURCES)
+  const child: ChildProcess = fork(fileURLToPath(new URL('./serve.mjs', import.meta.url)), [], {
+    execArgv: [...(sources ? ['--import', 'tsx'] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     // Production settings, as a deployment would have them; the scheduler is off so that only the
     // requests below load the server (docs/performance.md).
     env: {
       ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       SESSION_SECRET: 'benchmark-session-secret-at-least-32-characters', BASE_URL: 'https://sin.bench.example', TRUST_PROXY: 'true',
       EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:9', EMAIL_FROM: 'sin@bench.example', SCHEDULER_INTERVAL_SECONDS: '0',
+      ...(sources ? { BENCH_SERVER_ROOT: '../../src' } : {}),
     },
     // The request log goes nowhere, but is still written, as in production.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

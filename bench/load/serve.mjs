@@ -1,10 +1,13 @@
 // The server under load, run as a child process of the benchmark so that its memory is its own:
-// the real service started exactly as `npm start` starts it (configuration from the environment),
+// the real service started as `npm run start:prod` starts it (the compiled build, configuration
+// from the environment), or from the sources when BENCH_SERVER_ROOT names src (run under tsx),
 // and in the same process a bare Fastify route, the baseline every figure is compared with.
-// Tells the parent where both listen through the IPC channel.
+// Plain JavaScript, so that production runs without tsx. Tells the parent where both listen.
 import Fastify from 'fastify'
-import { loadConfig } from '../../src/config.js'
-import { startServer } from '../../src/server.js'
+
+const root = process.env.BENCH_SERVER_ROOT ?? '../../dist/src'
+const { loadConfig } = await import(`${root}/config.js`)
+const { startServer } = await import(`${root}/server.js`)
 
 const server = await startServer(loadConfig(process.env), { handleSignals: false })
 const bare = Fastify({ logger: false })
