@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url'
 import { calendarFromFile, HolidayFileError, mergeHolidays, parseGovUkHolidays, toGovUkJson, type BankHolidayCalendar, type HolidayMerge, type HolidayFile } from '../domain/calendar/index.js'
 
 /** data/bank-holidays/england-and-wales.json, found from this file so any working directory works. */
-export const bundledCalendarPath = fileURLToPath(new URL('../../data/bank-holidays/england-and-wales.json', import.meta.url))
+// The data folder is at the repository root: two folders up from src/calendar (tsx), three from
+// dist/src/calendar (the compiled build, npm run start:prod).
+const toRoot = import.meta.url.includes('/dist/src/') ? '../../../' : '../../'
+export const bundledCalendarPath = fileURLToPath(new URL(`${toRoot}data/bank-holidays/england-and-wales.json`, import.meta.url))
 
 /** Reads and checks a GOV.UK-shaped file. Throws HolidayFileError naming the file and the problem. */
 export function readHolidayFile(path: string): { file: HolidayFile; json: Record<string, unknown> } {

@@ -94,13 +94,32 @@ export interface UnitOfWork {
   permit(actor: Actor, action: Action, about: RefusalSubject): Promise<boolean>
 }
 
+/**
+ * One page often reads a record through several services, each of which audits the read; the
+ * trail needs it once per request (and each entry is a durable write). Reads already recorded
+ * are remembered by request id, record and action, per database, for the most recent requests only.
+ */
+const viewsRecordedIn = new WeakMap<Database, Set<string>>()
+const VIEWS_REMEMBERED = 10_000
+
+function firstViewInRequest(database: Database, actor: Actor, event: AuditEvent): boolean {
+  if (event.action !== 'record.viewed' || !actor.requestId) return true
+  const viewsRecorded = viewsRecordedIn.get(database) ?? new Set<string>()
+  viewsRecordedIn.set(database, viewsRecorded)
+  const key = `${actor.requestId}|${event.recordType ?? ''}|${event.recordId ?? ''}`
+  if (viewsRecorded.has(key)) return false
+  viewsRecorded.add(key)
+  if (viewsRecorded.size > VIEWS_REMEMBERED) viewsRecorded.delete(viewsRecorded.values().next().value as string)
+  return true
+}
+
 /** Runs `body` in one transaction with one reading of the clock. */
 export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => Promise<T>): Promise<T> {
   return deps.database.db.transaction().execute(async (trx) => {
     const now = deps.now()
     const trail = auditRepository(trx, sha256Hex)
     const audit = async (actor: Actor, event: AuditEvent) => {
-      await trail.append(auditFields(actor, event, now))
+      if (firstViewInRequest(deps.database, actor, event)) await trail.append(auditFields(actor, event, now))
     }
     const permit = async (actor: Actor, action: Action, about: RefusalSubject) => {
       if (actorMay(actor, about.authorityId, action)) return true

@@ -23,9 +23,12 @@ export function invalidErrors(errors: Readonly<Record<string, string>>): Invalid
 
 export const hasErrors = (errors: Readonly<Record<string, string>>): boolean => Object.keys(errors).length > 0
 
+// Made once: building a formatter costs far more than using one, and the worklist asks per case.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+
 /** The legal day in England for an instant: dates follow Europe/London, not UTC. */
 export function londonDay(now: Date): CalendarDay {
-  return CalendarDay.parse(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now))
+  return CalendarDay.parse(LONDON_DATE.format(now))
 }
 
 /** Which permission each lifecycle action needs, before the lifecycle table is asked. */

@@ -17,6 +17,20 @@ export const SESSION_LIMITS = {
 
 /** How often, at most, the store clears out expired rows as a side effect of saving. */
 const PRUNE_EVERY_MS = 60_000
+/**
+ * A request that changes nothing but the time last seen is written at most this often: every
+ * page would otherwise be a durable write. The idle limit can then end a session up to this much
+ * early (never late), since the stored time last seen may be this old.
+ */
+export const TOUCH_EVERY_MS = 15_000
+
+/** The session's contents apart from the time last seen and the cookie (whose expiry rolls with it), to tell a mere touch from a change. */
+function withoutLastSeen(data: string): string {
+  const parsed = JSON.parse(data) as { lastSeenAt?: unknown; cookie?: unknown }
+  delete parsed.lastSeenAt
+  delete parsed.cookie
+  return JSON.stringify(parsed)
+}
 
 type Callback = (error?: unknown) => void
 
@@ -47,12 +61,14 @@ export function sessionStore(deps: ServiceDeps) {
     const id = sha256Hex(sessionId)
     const now = deps.now()
     const existing = await sessions.find(id)
+    const data = JSON.stringify(session)
+    if (existing && now.getTime() - Date.parse(existing.last_seen_at) < TOUCH_EVERY_MS && withoutLastSeen(existing.data) === withoutLastSeen(data)) return
     const createdAt = existing?.created_at ?? now.toISOString()
     const expires = Math.min(now.getTime() + SESSION_LIMITS.idleMs, new Date(createdAt).getTime() + SESSION_LIMITS.absoluteMs)
     await sessions.save({
       id,
       user_id: userIdOf(session),
-      data: JSON.stringify(session),
+      data,
       created_at: createdAt,
       last_seen_at: now.toISOString(),
       expires_at: new Date(expires).toISOString(),

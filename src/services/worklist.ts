@@ -38,7 +38,8 @@ export function worklistService(deps: IncidentDeps) {
       const repo = worklistRepository(deps.database.db)
       const today = londonDay(deps.now())
       const state = (due: string): WorkState => stateOn(CalendarDay.parse(due), today, deps.calendar).state as WorkState
-      const incidents = await repo.incidents(authorityId)
+      const role = actor.permissions.role
+      const incidents = await repo.incidents(authorityId, { unfinishedOrActions: role !== 'partner' })
       const byId = new Map(incidents.map((i) => [i.id, i]))
       const item = (incident: WorklistIncidentRow, stage: WorkStage, what: string, due: string | null, agency: string | null): WorkItem => ({
         incidentId: incident.id, reference: incident.reference, stage, what, due, state: due ? state(due) : null, agency, childNames: incident.childNames,
@@ -46,7 +47,6 @@ export function worklistService(deps: IncidentDeps) {
       const decisionDue = (i: WorklistIncidentRow) => (i.awareDate ? deps.calendar.addWorkingDays(CalendarDay.parse(i.awareDate), NOTIFICATION_WORKING_DAYS).toString() : null)
       const decision = (i: WorklistIncidentRow) => item(i, 'decision', 'Decide whether to notify the Panel', decisionDue(i), 'authority')
 
-      const role = actor.permissions.role
       if (role === 'practitioner') {
         return { ok: true, items: incidents.filter((i) => i.createdBy === actor.userId && (i.status === 'draft' || NEEDS_DECISION_OWNER.includes(i.status))).map((i) => (i.status === 'draft' ? item(i, 'draft', 'Finish and submit your draft', decisionDue(i), 'authority') : decision(i))) }
       }

@@ -6,8 +6,12 @@ import { runBench } from '../../bench/run.js'
 
 it('the short benchmark runs the engine suite and reports positive figures as a final JSON line', async () => {
   const lines: string[] = []
-  const figures = await runBench(['--short'], (line) => lines.push(line))
-  assert.ok((figures['engine']?.['deadlinesPerSecond'] ?? 0) > 0)
-  assert.ok((figures['engine']?.['assessmentsPerSecond'] ?? 0) > 0)
+  const figures = await runBench(['--short', 'engine'], (line) => lines.push(line))
+  assert.ok(Number(figures['engine']?.['deadlinesPerSecond'] ?? 0) > 0)
+  assert.ok(Number(figures['engine']?.['assessmentsPerSecond'] ?? 0) > 0)
   assert.deepEqual(JSON.parse(lines.at(-1) ?? '{}').bench, figures)
+})
+
+it('refuses a scale that is not a positive number', async () => {
+  await assert.rejects(runBench(['--scale', 'lots', 'engine'], () => undefined), /--scale must be a number/)
 })

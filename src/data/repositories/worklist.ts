@@ -15,14 +15,29 @@ export interface WorklistIncidentRow {
   readonly childNames: readonly string[]
 }
 
+/** Cases with nothing left to do but their learning actions (years of them, at national scale). */
+const FINISHED: readonly Status[] = ['closed', 'decided_do_not_notify', 'decided_refer_to_other_authority', 'withdrawn']
+
 export function worklistRepository(db: Kysely<Schema>) {
   return {
-    async incidents(authorityId: string): Promise<WorklistIncidentRow[]> {
+    /**
+     * The cases that can be on a worklist: unfinished ones, and finished ones with an open action
+     * (all of them for a partner, whose requests for a view stand whatever the case's status).
+     */
+    async incidents(authorityId: string, options: { unfinishedOrActions: boolean }): Promise<WorklistIncidentRow[]> {
       const rows = await db
         .selectFrom('incidents')
         .leftJoin('incident_children', 'incident_children.incident_id', 'incidents.id')
         .select(['incidents.id', 'incidents.reference', 'incidents.status', 'incidents.aware_date', 'incidents.created_by', 'incident_children.details'])
         .where('incidents.authority_id', '=', authorityId)
+        .$if(options.unfinishedOrActions, (q) =>
+          q.where(({ or, eb, exists, selectFrom }) =>
+            or([
+              eb('incidents.status', 'not in', [...FINISHED]),
+              exists(selectFrom('learning_actions as a').select('a.id').whereRef('a.incident_id', '=', 'incidents.id').where('a.status', '!=', 'complete')),
+            ]),
+          ),
+        )
         .orderBy('incidents.reference')
         .execute()
       const byId = new Map<string, WorklistIncidentRow & { childNames: string[] }>()

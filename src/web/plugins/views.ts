@@ -21,12 +21,16 @@ declare module 'fastify' {
   }
 }
 
+// Made once: a formatter is costly to build and cheap to use, and a history lists many times.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const CLOCK_TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+
 const formatters = {
   /** "24 November 2026 at 1:05pm", in Europe/London, as the GOV.UK style guide writes times. */
   dateTime(iso: string): string {
     const date = new Date(iso)
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date)
-    const time = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+    const day = LONG_DATE.format(date)
+    const time = CLOCK_TIME
       .format(date)
       .replace(' ', '')
       .replace(':00', '')
@@ -34,7 +38,7 @@ const formatters = {
   },
   /** The MoJ timeline's date filter (its own needs moment): a date alone, or a date and time. */
   mojDate(iso: string, type: string): string {
-    return type === 'date' ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(iso)) : formatters.dateTime(iso)
+    return type === 'date' ? LONG_DATE.format(new Date(iso)) : formatters.dateTime(iso)
   },
 }
 

@@ -4,13 +4,15 @@ import { loadBundledCalendar } from '../../../calendar/bundled.js'
 import { CalendarDay } from '../../../domain/calendar/index.js'
 import { childLabel, type Child, type IncidentRecord } from '../../../domain/incident/index.js'
 import type { IncidentSummary, IncidentView } from '../../../services/incidents.js'
+import { londonDay } from '../../../services/incident-access.js'
 import { label, statusTag } from './labels.js'
 
 // The same bundled calendar the services count deadlines with, for "working days left".
 const calendar = loadBundledCalendar()
 
+/** The day in England now (the services' londonDay, whose formatter is made once). */
 export function londonToday(now: Date): CalendarDay {
-  return CalendarDay.parse(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now))
+  return londonDay(now)
 }
 
 export function longDate(iso: string | null | undefined): string {

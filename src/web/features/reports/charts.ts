@@ -12,8 +12,25 @@ export interface ChartBar {
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+// Drawing a chart takes vega tens of milliseconds; the same figures always draw the same SVG, and
+// most requests ask for figures already drawn, so recent charts are kept (oldest dropped first).
+const drawn = new Map<string, Promise<string>>()
+const CHARTS_KEPT = 500
+
 /** A horizontal bar chart: horizontal bars keep long labels readable; each bar shows its count, so nothing is told by colour. */
-export async function barChart(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
+export function barChart(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
+  const key = JSON.stringify([id, title, axis.count, bars.map((b) => [b.label, b.count])])
+  const known = drawn.get(key)
+  if (known) return known
+  const chart = draw(id, title, axis, bars)
+  drawn.set(key, chart)
+  // A failed drawing is not kept, so the next request tries again.
+  chart.catch(() => drawn.delete(key))
+  if (drawn.size > CHARTS_KEPT) drawn.delete(drawn.keys().next().value as string)
+  return chart
+}
+
+async function draw(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
   const spec = vl.compile({
     config: { aria: false, font: 'Arial, sans-serif', axis: { labelFontSize: 16, titleFontSize: 16, labelLimit: 320, labelColor: '#0b0c0c', titleColor: '#0b0c0c' }, view: { stroke: null } },
     // Every chart is the same overall width (the plot gives way to long labels), and scales
