@@ -16,7 +16,8 @@ export interface RetentionRunResult {
   readonly counts: Readonly<Record<string, number>>
 }
 
-const SIGN_IN_ACTIONS = ['sign-in.failed', 'sign-in.succeeded']
+// Every step of signing in or confirming who you are (password, code, single sign-on).
+const SIGN_IN_ACTIONS = ['sign-in.failed', 'sign-in.succeeded', 'sign-in.password-accepted', 'reauthentication.failed', 'reauthentication.succeeded']
 
 /** The case kinds, their statuses and what happens to them. */
 const CASE_KINDS: readonly { type: RetentionRecordType; statuses: readonly string[]; neverSubmitted: boolean }[] = [
