@@ -62,7 +62,8 @@ async function signIn(base) {
 }
 
 // Debian's wapiti 3.0.4 builds its exclusion patterns with a trailing "(?ms)", which Python 3.11
-// rejects; this runs it with that one function corrected (the flags moved to the front).
+// rejects; this runs it with that one function corrected (the flags moved to the front). It also
+// asks for brotli without the module to read it, so the scan asks for gzip instead (below).
 const WAPITI = [
   'import re, sys',
   'import wapitiCore.net.crawler as crawler',
@@ -74,7 +75,7 @@ const WAPITI = [
 
 /**
  * The signed-in pages, found by following links from the home page (at most `limit`). They are
- * given to wapiti as start URLs: its own crawler, in this version, follows no links from them.
+ * given to wapiti as start URLs as well, so every page is attacked even if its crawl stops short.
  */
 async function pages(base, cookie, limit = 80) {
   const queue = ['/', '/incidents', '/reports']
@@ -138,7 +139,7 @@ async function main() {
     const [name, ...value] = cookie.split('; ').find((c) => c.startsWith('sin-session=') || c.startsWith('__Host-')).split('=')
     writeFileSync(cookieFile, JSON.stringify({ '127.0.0.1': { '/': { [name]: { value: value.join('='), version: 0, expires: null, secure: false, port: null } } } }))
     const wapiti = run('/usr/bin/python3', ['-c', WAPITI,
-      '-u', `${base}/`, '--scope', 'folder', '-c', cookieFile, '-x', `${base}/sign-out`, '-x', `${base}/sign-in`, '-x', `${base}/switch-authority`,
+      '-u', `${base}/`, '--scope', 'folder', '-c', cookieFile, '-H', 'Accept-Encoding: gzip, deflate', '-x', `${base}/sign-out`, '-x', `${base}/sign-in`, '-x', `${base}/switch-authority`,
       '-m', 'xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csrf,http_headers,cookieflags,csp,methods,backup,htaccess',
       ...(await pages(base, cookie)).flatMap((path) => ['-s', `${base}${path}`]),
       '--flush-session', '--max-scan-time', maxSeconds, '--max-links-per-page', '40', '-f', 'json', '-o', join(OUT, 'wapiti.json'),
