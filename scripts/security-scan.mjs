@@ -4,7 +4,7 @@
 // attack, signed in, never following "Sign out") and sqlmap (the case search form, with its
 // CSRF token) against it. Reports go to test-results/security. Exits 1 on any finding above
 // informational, 2 if a scanner could not run. Installs the Debian packages when missing (root).
-// SCAN_MAX_SECONDS limits wapiti (default 900).
+// SCAN_MAX_SECONDS limits wapiti's crawl (default 900), SCAN_ATTACK_SECONDS each attack module (180).
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -142,7 +142,7 @@ async function main() {
       '-u', `${base}/`, '--scope', 'folder', '-c', cookieFile, '-H', 'Accept-Encoding: gzip, deflate', '-x', `${base}/sign-out`, '-x', `${base}/sign-in`, '-x', `${base}/switch-authority`,
       '-m', 'xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csrf,http_headers,cookieflags,csp,methods,backup,htaccess',
       ...(await pages(base, cookie)).flatMap((path) => ['-s', `${base}${path}`]),
-      '--flush-session', '--max-scan-time', maxSeconds, '--max-links-per-page', '40', '-f', 'json', '-o', join(OUT, 'wapiti.json'),
+      '--flush-session', '--max-scan-time', maxSeconds, '--max-attack-time', process.env.SCAN_ATTACK_SECONDS ?? '180', '--max-links-per-page', '40', '-f', 'json', '-o', join(OUT, 'wapiti.json'),
     ])
     writeFileSync(join(OUT, 'wapiti.log'), `${wapiti.stdout}\n${wapiti.stderr}`)
     if (wapiti.status !== 0) problems.push(`wapiti exited with ${wapiti.status}; see ${OUT}/wapiti.log`)
