@@ -7,7 +7,7 @@ import { requires } from '../../plugins/access.js'
 import type { FormErrors } from '../../forms.js'
 import type { FeatureOptions } from '../index.js'
 import type { IncidentView } from '../../../services/incidents.js'
-import type { LifecycleAction } from '../../../domain/lifecycle/index.js'
+import { canTransition, STATUSES, type LifecycleAction } from '../../../domain/lifecycle/index.js'
 import { forbidden } from '../../plugins/errors.js'
 import { commentForm, raiseForm, readDates, versionSchema, viewForm } from './schema.js'
 import { answer, loadIncident, type Again, type ServiceAnswer } from './outcome.js'
@@ -18,6 +18,16 @@ type Params = { Params: { id: string } }
 /** A form for a step the lifecycle does not offer this user now is refused, not shown to fail later. */
 export function offered(incident: IncidentView, ...steps: (LifecycleAction | undefined)[]): void {
   if (steps.some((s) => s !== undefined) && !steps.some((s) => s !== undefined && incident.actions.includes(s))) throw forbidden()
+}
+
+/**
+ * A post of a step this user's role never takes (at any status) is refused before its form is
+ * read, so the form is never shown back to them with field errors (ASVS 8.2.1). A step merely
+ * not offered at this status still reaches the service, which answers with a message (409).
+ */
+function takenByRole(request: FastifyRequest, step: LifecycleAction | undefined): void {
+  const role = request.permissions.role
+  if (step !== undefined && !STATUSES.some((status) => canTransition(status, role, step))) throw forbidden()
 }
 
 /** A form on an incident: the page, and the post that calls `save` with the version it showed. */
@@ -49,6 +59,7 @@ export function incidentForm(
   })
   app.post<Params>(`/incidents/:id/${spec.path}`, { config: requires(spec.access) }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
+    takenByRole(request, spec.step)
     const again: Again = (errors: FormErrors, status: number, version?: number) =>
       page(reply, incident, { ...errors, values: { ...(request.body as object), ...(version ? { version } : {}) } }, status)
     const version = versionSchema.safeParse(request.body)
@@ -74,6 +85,7 @@ export default async function deliberationRoutes(app: FastifyInstance, { service
   app.post<Params>('/incidents/:id/view', { config: requires('case:view') }, async (request, reply) => {
     const incident = await loadIncident(services, request, request.params.id)
     const owner = request.permissions.can('decision:record')
+    takenByRole(request, owner ? 'record_working_view' : 'record_view')
     const again: Again = (errors, status, version) =>
       reply.page('incidents/views/view.njk', { ...errors, incident, items, owner, values: { ...(request.body as object), ...(version ? { version } : {}) } }, status)
     const version = versionSchema.safeParse(request.body)
