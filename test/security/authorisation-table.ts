@@ -15,6 +15,12 @@ export type Allow = 'public' | 'signed-in' | readonly Role[]
 export interface Row {
   readonly allow: Allow
   readonly record?: boolean
+  /**
+   * The test file that tries this route as each role and on another authority's record, where the
+   * record is one the demo does not hold (a webhook, a token, an upload of one user's); the matrix
+   * still requires the row, and checks the file exists (security-md style), but sends no requests.
+   */
+  readonly elsewhere?: string
 }
 
 const CASE_READERS: readonly Role[] = ['practitioner', 'decision-owner', 'partner', 'business-unit', 'auditor']
@@ -136,4 +142,49 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /reports/yearly': { allow: ['decision-owner', 'business-unit', 'auditor'] },
   'GET /reports/export': { allow: ['business-unit'] },
   'POST /reports/export': { allow: ['business-unit'] },
+  // Issue 7: webhooks, API tokens and docs, single sign-on links, bank holidays, imports.
+  'GET /settings/webhooks': { allow: ['admin'] },
+  'GET /settings/webhooks/new': { allow: ['admin'] },
+  'POST /settings/webhooks/new': { allow: ['admin'] },
+  'GET /settings/webhooks/:endpointId': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
+  'POST /settings/webhooks/:endpointId/rotate': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
+  'POST /settings/webhooks/:endpointId/disable': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
+  'POST /settings/webhooks/:endpointId/enable': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
+  'GET /api/v1/openapi.json': { allow: 'public' },
+  'GET /api/docs': { allow: 'public' },
+  'GET /settings/api-tokens': { allow: ['auditor', 'admin'] },
+  'GET /settings/api-tokens/new': { allow: ['admin'] },
+  'POST /settings/api-tokens/new': { allow: ['admin'] },
+  'POST /settings/api-tokens/:tokenId/revoke': { allow: ['admin'], elsewhere: 'src/web/features/api-tokens/routes.test.ts' },
+  'GET /settings/users/:userId/single-sign-on': { allow: ['admin'], record: true },
+  'POST /settings/users/:userId/single-sign-on': { allow: ['admin'], record: true },
+  'POST /settings/users/:userId/single-sign-on/:identityId/remove': { allow: ['admin'], elsewhere: 'src/web/features/single-sign-on/routes.test.ts' },
+  'GET /settings/bank-holidays': { allow: ['admin'] },
+  'POST /settings/bank-holidays': { allow: ['admin'] },
+  'POST /settings/bank-holidays/apply': { allow: ['admin'] },
+  'GET /incidents/import': { allow: RECORDERS },
+  'POST /incidents/import': { allow: RECORDERS },
+  'GET /incidents/import/:id/columns': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
+  'POST /incidents/import/:id/columns': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
+  'GET /incidents/import/:id/check': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
+  'POST /incidents/import/:id/check': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
+  // Issue 8: multi-factor sign-in and the account's own sign-in details, retention, subject access.
+  'GET /sign-in/code': { allow: 'public' },
+  'POST /sign-in/code': { allow: 'public' },
+  'GET /sign-in/set-up-authenticator': { allow: 'public' },
+  'POST /sign-in/set-up-authenticator': { allow: 'public' },
+  'GET /account': { allow: 'signed-in' },
+  'GET /account/recovery-codes': { allow: 'signed-in' },
+  'GET /account/confirm': { allow: 'signed-in', elsewhere: 'src/web/features/multi-factor/routes.test.ts' },
+  'POST /account/confirm': { allow: 'signed-in', elsewhere: 'src/web/features/multi-factor/routes.test.ts' },
+  'GET /account/password': { allow: 'signed-in' },
+  'POST /account/password': { allow: 'signed-in' },
+  'GET /account/authenticator': { allow: 'signed-in' },
+  'POST /account/authenticator': { allow: 'signed-in' },
+  'GET /account/new-recovery-codes': { allow: 'signed-in' },
+  'POST /account/new-recovery-codes': { allow: 'signed-in' },
+  'GET /settings/retention': { allow: ['auditor', 'admin'] },
+  'POST /settings/retention': { allow: ['admin'] },
+  'GET /incidents/:id/children/:childId/subject-access': { allow: REVIEWERS, record: true },
+  'POST /incidents/:id/children/:childId/subject-access': { allow: REVIEWERS, record: true },
 }

@@ -2,7 +2,7 @@
 // TestBrowser it sends every request from a fresh client address, so the not-found rate limit
 // (60 a minute per address) never turns the hundreds of expected 404s into 429s.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { DEMO } from '../../src/web/testing.js'
+import { DEMO, demoCode } from '../../src/web/testing.js'
 
 let addresses = 0
 function nextAddress(): string {
@@ -23,7 +23,11 @@ export class Client {
   readonly cookies = new Map<string, string>()
   csrf = ''
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `clock`: the test app's clock, which the demo authenticator's codes follow. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly clock?: (() => Date) & { advance?(ms: number): void },
+  ) {}
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of response.cookies) {
@@ -54,6 +58,12 @@ export class Client {
     await this.get('/sign-in')
     const response = await this.post('/sign-in', { email, password: DEMO.password })
     if (response.statusCode !== 303) throw new Error(`${email} could not sign in: ${response.statusCode}`)
+    if (response.headers.location === '/sign-in/code') {
+      // Decision owners, admins and auditors give the demo authenticator's code (issue 8.3).
+      await this.get('/sign-in/code')
+      const coded = await this.post('/sign-in/code', { code: demoCode(this.app, email, this.clock) })
+      if (coded.statusCode !== 303) throw new Error(`${email} could not give a code: ${coded.statusCode}`)
+    }
     if (authorityId) {
       await this.get('/switch-authority')
       const switched = await this.post('/switch-authority', { authorityId })

@@ -57,7 +57,7 @@ async function digest(database: Database): Promise<string> {
 }
 
 forEachDatabase('fuzzing: arbitrary forms to every POST route never fail, never change anything when refused, never echo markup', async (database) => {
-  const { app } = await testApp(database)
+  const { app, clock } = await testApp(database)
   const db = database.db
   const cov = (await db.selectFrom('authorities').select('id').where('code', '=', 'COV').executeTakeFirstOrThrow()).id
   const emails: Record<string, string> = {
@@ -85,7 +85,7 @@ forEachDatabase('fuzzing: arbitrary forms to every POST route never fail, never 
     const key = role ?? 'signed out'
     const existing = clients.get(key)
     if (existing && (role === undefined || (await existing.get('/')).statusCode === 200)) return existing
-    const client = new Client(app)
+    const client = new Client(app, clock)
     if (role) await client.signIn(emails[role] ?? '', cov)
     else await client.get('/sign-in')
     clients.set(key, client)

@@ -10,12 +10,12 @@ const versionOf = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[
 const MARK = 'Mallory (mass assigned)'
 
 async function setting(database: Parameters<Parameters<typeof forEachDatabase>[1]>[0]) {
-  const { app } = await testApp(database)
+  const { app, clock } = await testApp(database)
   const db = database.db
   const ids = new Map((await db.selectFrom('authorities').select(['id', 'code']).execute()).map((a) => [a.code, a.id]))
   const users = new Map((await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email, u.id]))
   const client = async (email: string) => {
-    const c = new Client(app)
+    const c = new Client(app, clock)
     await c.signIn(email, ids.get('COV'))
     return c
   }

@@ -2,15 +2,23 @@
 // the demo's pages (links and form actions) as each role, so path parameters get real ids.
 import type { FastifyInstance } from 'fastify'
 import type { Client } from './client.js'
+import { isApiAccess } from '../../src/web/plugins/access.js'
 
 export interface Route {
   readonly method: string
   readonly url: string
 }
 
-/** Every method × URL the router has (HEAD included: it is a separate route in Fastify). */
+/**
+ * Every method × URL the router has (HEAD included: it is a separate route in Fastify), except the
+ * bearer-token API's: no cookie session reaches those, and src/web/features/api/access.test.ts
+ * tries each of them with every scope, no token, a revoked one and another authority's.
+ */
 export function routesOf(app: FastifyInstance): Route[] {
-  return app.declaredRoutes().flatMap((r) => r.method.split(',').map((method) => ({ method, url: r.url })))
+  return app
+    .declaredRoutes()
+    .filter((r) => !isApiAccess(r.access))
+    .flatMap((r) => r.method.split(',').map((method) => ({ method, url: r.url })))
 }
 
 const statics = (pattern: string) => pattern.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length

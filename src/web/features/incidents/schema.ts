@@ -3,7 +3,13 @@
 // checked here, with GOV.UK wording; the services own the rules and answer in the same words.
 import { z } from 'zod'
 
-const raw = z.string().optional().default('')
+// A text field sent twice (a crafted or duplicated parameter) keeps its first value, and anything
+// that is not text reads as empty, so a form's own checks answer rather than a 500 (ASVS 1.4.x).
+const firstText = (value: unknown) => {
+  const first: unknown = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first : undefined
+}
+const raw = z.preprocess(firstText, z.string().optional().default(''))
 const trimmed = raw.transform((v) => v.trim())
 const orUndefined = (v: string): string | undefined => (v === '' ? undefined : v)
 
