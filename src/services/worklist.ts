@@ -32,14 +32,15 @@ const STAGE_OF_CLOCK: Readonly<Record<string, WorkStage>> = { rapid_review_sent:
 export function worklistService(deps: IncidentDeps) {
   const clocks = clockService(deps)
   return {
-    async worklist(actor: Actor): Promise<{ ok: true; items: WorkItem[] } | Refusal<'forbidden'>> {
+    /** `search`: the children's names are wanted too (they are read only then). */
+    async worklist(actor: Actor, options: { search?: boolean } = {}): Promise<{ ok: true; items: WorkItem[] } | Refusal<'forbidden'>> {
       const authorityId = actor.kind === 'user' ? actor.permissions.currentAuthority?.id : undefined
       if (actor.kind !== 'user' || !authorityId || !actor.permissions.can('case:view')) return refuse('forbidden')
       const repo = worklistRepository(deps.database.db)
       const today = londonDay(deps.now())
       const state = (due: string): WorkState => stateOn(CalendarDay.parse(due), today, deps.calendar).state as WorkState
       const role = actor.permissions.role
-      const incidents = await repo.incidents(authorityId, { unfinishedOrActions: role !== 'partner' })
+      const incidents = await repo.incidents(authorityId, { unfinishedOrActions: role !== 'partner', childNames: options.search === true })
       const byId = new Map(incidents.map((i) => [i.id, i]))
       const item = (incident: WorklistIncidentRow, stage: WorkStage, what: string, due: string | null, agency: string | null): WorkItem => ({
         incidentId: incident.id, reference: incident.reference, stage, what, due, state: due ? state(due) : null, agency, childNames: incident.childNames,

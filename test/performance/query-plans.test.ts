@@ -52,6 +52,8 @@ forEachDatabase('the worklist of every role and the report figures read the case
   const statements = await statementsOf(database, async (counted) => {
     const { services: viaPlugin } = servicesAt(counted, '2026-11-24T09:00:00.000Z')
     for (const actor of actors) assert.ok((await viaPlugin.worklist.worklist(actor)).ok)
+    // A search also reads the children's names.
+    assert.ok((await viaPlugin.worklist.worklist(actors[0] as (typeof actors)[number], { search: true })).ok)
     assert.ok((await viaPlugin.reports.figures(actors[0] as (typeof actors)[number], cov, periodOf('year', '2026') as Period)).ok)
   })
   assert.ok(statements.length >= 8, `explained ${statements.length} statements`)

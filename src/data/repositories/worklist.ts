@@ -1,7 +1,7 @@
 // What the worklist reads besides the running clocks: one query each for the authority's
 // incidents (with their children's names, for search), open learning actions, open requests for a
 // partner's view and rapid review sign-offs still owed. Never one query per case.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { ChildDetails } from '../../domain/incident/index.js'
 import type { Status } from '../../domain/lifecycle/index.js'
 import type { PartnerKind, Schema } from '../schema.js'
@@ -19,35 +19,49 @@ export interface WorklistIncidentRow {
 const FINISHED: readonly Status[] = ['closed', 'decided_do_not_notify', 'decided_refer_to_other_authority', 'withdrawn']
 
 export function worklistRepository(db: Kysely<Schema>) {
+  /** Every child's name in the authority's cases, by case, in the order they were entered. */
+  async function childNamesOf(authorityId: string): Promise<Map<string, string[]>> {
+    const rows = await db
+      .selectFrom('incident_children')
+      .innerJoin('incidents', 'incidents.id', 'incident_children.incident_id')
+      .select(['incident_children.incident_id', 'incident_children.details'])
+      .where('incidents.authority_id', '=', authorityId)
+      .orderBy('incident_children.incident_id')
+      .orderBy('incident_children.position')
+      .execute()
+    const names = new Map<string, string[]>()
+    for (const row of rows) {
+      const name = (JSON.parse(row.details) as ChildDetails).name
+      if (name) names.set(row.incident_id, [...(names.get(row.incident_id) ?? []), name])
+    }
+    return names
+  }
+
   return {
     /**
      * The cases that can be on a worklist: unfinished ones, and finished ones with an open action
      * (all of them for a partner, whose requests for a view stand whatever the case's status).
+     * Children's names only when searching: reading and parsing every child's details is most
+     * of the cost of a worklist (docs/performance.md), and only a search needs them.
      */
-    async incidents(authorityId: string, options: { unfinishedOrActions: boolean }): Promise<WorklistIncidentRow[]> {
+    async incidents(authorityId: string, options: { unfinishedOrActions: boolean; childNames: boolean }): Promise<WorklistIncidentRow[]> {
       const rows = await db
         .selectFrom('incidents')
-        .leftJoin('incident_children', 'incident_children.incident_id', 'incidents.id')
-        .select(['incidents.id', 'incidents.reference', 'incidents.status', 'incidents.aware_date', 'incidents.created_by', 'incident_children.details'])
+        .select(['incidents.id', 'incidents.reference', 'incidents.status', 'incidents.aware_date', 'incidents.created_by'])
         .where('incidents.authority_id', '=', authorityId)
         .$if(options.unfinishedOrActions, (q) =>
           q.where(({ or, eb, exists, selectFrom }) =>
             or([
               eb('incidents.status', 'not in', [...FINISHED]),
-              exists(selectFrom('learning_actions as a').select('a.id').whereRef('a.incident_id', '=', 'incidents.id').where('a.status', '!=', 'complete')),
+              // A constant, not a column, so the index alone answers.
+              exists(selectFrom('learning_actions as a').select(sql<number>`1`.as('one')).whereRef('a.incident_id', '=', 'incidents.id').where('a.status', '!=', 'complete')),
             ]),
           ),
         )
         .orderBy('incidents.reference')
         .execute()
-      const byId = new Map<string, WorklistIncidentRow & { childNames: string[] }>()
-      for (const row of rows) {
-        const incident = byId.get(row.id) ?? { id: row.id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, createdBy: row.created_by, childNames: [] }
-        const name = row.details ? (JSON.parse(row.details) as ChildDetails).name : undefined
-        if (name) incident.childNames.push(name)
-        byId.set(row.id, incident)
-      }
-      return [...byId.values()]
+      const names = options.childNames ? await childNamesOf(authorityId) : new Map<string, string[]>()
+      return rows.map((row) => ({ id: row.id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, createdBy: row.created_by, childNames: names.get(row.id) ?? [] }))
     },
 
     openActions(authorityId: string) {

@@ -13,7 +13,7 @@ import { worklistView } from './worklist-presenter.js'
 export default async function homeRoutes(app: FastifyInstance, { services, now }: FeatureOptions): Promise<void> {
   async function home(request: FastifyRequest, reply: FastifyReply, search: { term: string | null; errors?: object }) {
     if (!request.permissions.can('case:view')) return reply.page('home/views/home.njk', homeView(request.permissions))
-    const work = await services.worklist.worklist(actorOf(request))
+    const work = await services.worklist.worklist(actorOf(request), { search: search.term !== null })
     if (!work.ok) return reply.page('home/views/home.njk', homeView(request.permissions))
     const filters = worklistFiltersSchema.parse(request.query ?? {})
     const view = worklistView(work.items, filters, londonToday(now()), services.calendar, search.term)
