@@ -1,5 +1,6 @@
-// The report figures (issue 6, item 3) for one authority and period: four queries (incidents with
-// their children, decisions, progress, actions), then the pure figures of src/domain/reports.
+// The report figures (issue 6, item 3) for one authority and period: four queries (the incidents
+// aware in the period with their children, their decisions, every case's progress, the actions
+// open at the period's end), then the pure figures of src/domain/reports.
 // Viewing is audited; an export (item 4) needs the 'export' permission and a justification
 // (DPA 2018 s62), audited with it as 'export'.
 import { caseProgressRepository } from '../data/repositories/case-progress.js'
@@ -9,7 +10,7 @@ import { CalendarDay } from '../domain/calendar/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { STATUSES } from '../domain/lifecycle/index.js'
 import { ageInYears } from '../domain/notification/index.js'
-import { figures, type Figures, type Period, type ReportCase } from '../domain/reports/index.js'
+import { figures, inPeriod, periodEnd, type Figures, type Period, type ReportCase } from '../domain/reports/index.js'
 import { inTransaction, type Actor, type Refusal } from './context.js'
 import { invalidErrors, londonDay, type IncidentDeps, type InvalidErrors } from './incident-access.js'
 
@@ -24,18 +25,31 @@ function ageOf(child: ReportIncidentRow['children'][number], on: string | null):
 export function reportService(deps: IncidentDeps) {
   async function load(authorityId: string, period: Period): Promise<Figures> {
     const repo = reportsRepository(deps.database.db)
-    const [incidents, decisions, progress, actions] = await Promise.all([
-      repo.incidents(authorityId), repo.latestDecisions(authorityId), caseProgressRepository(deps.database.db).cases(authorityId, STATUSES), repo.actions(authorityId),
-    ])
     const today = londonDay(deps.now())
-    const progressOf = new Map(progress.map((p) => [p.incidentId, p.progress]))
-    // Due dates come from the case's clocks, so an agreed extension moves "on time" too.
-    const dueOf = (p: CaseProgress, awareDate: string | null, clockId: string) => clocksFor(clockFacts(p, awareDate, false), deps.calendar, today).find((c) => c.clockId === clockId)?.due ?? ''
-    const cases: ReportCase[] = incidents.map((i) => {
-      const p = progressOf.get(i.id)
+    // A case counts in the period it became aware of, so only those are read in full; a step
+    // (a notification sent, a review sent or published) counts in the period it happened, whenever
+    // the case began, so every case's progress is read, but nothing else of cases outside the period.
+    const [incidents, decisions, progress, actions] = await Promise.all([
+      repo.incidents(authorityId, period), repo.latestDecisions(authorityId, period), caseProgressRepository(deps.database.db).cases(authorityId, STATUSES),
+      repo.actions(authorityId, periodEnd(period, today.toString())),
+    ])
+    const aware = new Map(incidents.map((i) => [i.id, i]))
+    // Due dates come from the case's clocks, so an agreed extension moves "on time" too. Only a
+    // step in the period is judged on time, so only those are worked out (each costs a clock count).
+    const dueOf = (p: CaseProgress, awareDate: string | null, clockId: string, on: string | null) =>
+      inPeriod(on, period) ? (clocksFor(clockFacts(p, awareDate, false), deps.calendar, today).find((c) => c.clockId === clockId)?.due ?? '') : ''
+    const stepsOf = (p: CaseProgress | undefined, awareDate: string | null): Pick<ReportCase, 'notifications' | 'rapidReview' | 'practiceReview'> => {
       const rr = p?.rapidReview
       const pr = p?.practiceReview
       return {
+        notifications: (p?.notifications ?? []).filter((n) => !n.withdrawal).map((n) => ({ kind: n.kind, sentOn: n.submission?.sentOn ?? null })),
+        rapidReview: p && rr ? { due: dueOf(p, awareDate, 'rapid_review_sent', rr.sentOn), sentOn: rr.sentOn } : null,
+        practiceReview: p && pr ? { decidedOn: pr.decidedOn, due: dueOf(p, awareDate, 'practice_review_published', pr.publishedOn), publishedOn: pr.publishedOn } : null,
+      }
+    }
+    const progressOf = new Map(progress.map((p) => [p.incidentId, p.progress]))
+    const cases: ReportCase[] = [
+      ...incidents.map((i): ReportCase => ({
         awareDate: i.awareDate,
         screened: i.status !== 'draft',
         ages: i.children.map((c) => ageOf(c, i.incidentDate ?? i.awareDate)),
@@ -43,11 +57,13 @@ export function reportService(deps: IncidentDeps) {
         harmKinds: i.harmKinds,
         partnerRaised: i.raisedBy,
         decision: decisions.get(i.id) ?? null,
-        notifications: (p?.notifications ?? []).filter((n) => !n.withdrawal).map((n) => ({ kind: n.kind, sentOn: n.submission?.sentOn ?? null })),
-        rapidReview: p && rr ? { due: dueOf(p, i.awareDate, 'rapid_review_sent'), sentOn: rr.sentOn } : null,
-        practiceReview: p && pr ? { decidedOn: pr.decidedOn, due: dueOf(p, i.awareDate, 'practice_review_published'), publishedOn: pr.publishedOn } : null,
-      }
-    })
+        ...stepsOf(progressOf.get(i.id), i.awareDate),
+      })),
+      // Cases aware in another period: only their steps can count here.
+      ...progress.filter((p) => !aware.has(p.incidentId)).map((p): ReportCase => ({
+        awareDate: p.awareDate, screened: false, ages: [], lookedAfter: false, harmKinds: [], partnerRaised: null, decision: null, ...stepsOf(p.progress, p.awareDate),
+      })),
+    ]
     return figures(cases, actions, period, today.toString(), deps.calendar)
   }
 

@@ -1,6 +1,8 @@
-// What the report figures read for one authority: its incidents with their children and who
-// raised them, its decisions, and its learning actions. One query each (the cases' progress comes
-// from caseProgressRepository.cases), never one per case; the service turns rows into ReportCases.
+// What the report figures read for one authority and period: the incidents it became aware of in
+// the period with their children and who raised them, their decisions, and the learning actions
+// open at the period's end. One query each (the cases' progress comes from
+// caseProgressRepository.cases), never one per case, and never years of cases the period cannot
+// count (docs/performance.md); the service turns rows into ReportCases.
 import type { Kysely } from 'kysely'
 import type { AbuseSection, ChildDetails, IncidentSection } from '../../domain/incident/index.js'
 import type { Status } from '../../domain/lifecycle/index.js'
@@ -19,13 +21,16 @@ export interface ReportIncidentRow {
 
 export function reportsRepository(db: Kysely<Schema>) {
   return {
-    async incidents(authorityId: string): Promise<ReportIncidentRow[]> {
+    /** The incidents the authority became aware of in the period (from and to are days, inclusive). */
+    async incidents(authorityId: string, period: { from: string; to: string }): Promise<ReportIncidentRow[]> {
       const rows = await db
         .selectFrom('incidents')
         .leftJoin('incident_children', 'incident_children.incident_id', 'incidents.id')
         .leftJoin('partner_organisations', 'partner_organisations.id', 'incidents.raised_by_partner_id')
         .select(['incidents.id', 'incidents.status', 'incidents.aware_date', 'incidents.incident', 'incidents.abuse', 'incident_children.details', 'partner_organisations.name as partnerName'])
         .where('incidents.authority_id', '=', authorityId)
+        .where('incidents.aware_date', '>=', period.from)
+        .where('incidents.aware_date', '<=', period.to)
         .orderBy('incidents.reference')
         .orderBy('incident_children.position')
         .execute()
@@ -43,24 +48,29 @@ export function reportsRepository(db: Kysely<Schema>) {
       return [...byId.values()]
     },
 
-    /** The latest decision on each incident (a revisit adds a row, and the latest stands). */
-    async latestDecisions(authorityId: string): Promise<Map<string, { decision: string; departs: boolean }>> {
+    /** The latest decision on each incident aware in the period (a revisit adds a row, and the latest stands). */
+    async latestDecisions(authorityId: string, period: { from: string; to: string }): Promise<Map<string, { decision: string; departs: boolean }>> {
       const rows = await db
         .selectFrom('decisions')
         .innerJoin('incidents', 'incidents.id', 'decisions.incident_id')
         .select(['decisions.incident_id', 'decisions.decision', 'decisions.departs_from_engine'])
         .where('incidents.authority_id', '=', authorityId)
+        .where('incidents.aware_date', '>=', period.from)
+        .where('incidents.aware_date', '<=', period.to)
         .orderBy('decisions.decided_at')
         .execute()
       return new Map(rows.map((r) => [r.incident_id, { decision: r.decision, departs: Boolean(r.departs_from_engine) }]))
     },
 
-    actions(authorityId: string): Promise<{ dueOn: string; completedOn: string | null }[]> {
+    /** Actions due before `end` and not completed by then: the only ones the overdue count can count. */
+    actions(authorityId: string, end: string): Promise<{ dueOn: string; completedOn: string | null }[]> {
       return db
         .selectFrom('learning_actions')
         .innerJoin('incidents', 'incidents.id', 'learning_actions.incident_id')
         .select(['learning_actions.due_on as dueOn', 'learning_actions.completed_on as completedOn'])
         .where('incidents.authority_id', '=', authorityId)
+        .where('learning_actions.due_on', '<', end)
+        .where((eb) => eb.or([eb('learning_actions.completed_on', 'is', null), eb('learning_actions.completed_on', '>', end)]))
         .execute()
     },
   }

@@ -52,6 +52,11 @@ const tally = (values: readonly string[], order: readonly string[] = []) => {
 }
 const onTime = (sentOn: string | null, due: string) => sentOn !== null && sentOn <= due
 
+/** The day the period's open items are counted on: its last day, or today if that is sooner. */
+export function periodEnd(period: Period, today: string): string {
+  return today < period.to ? today : period.to
+}
+
 export function figures(cases: readonly ReportCase[], actions: readonly ReportAction[], period: Period, today: string, calendar: BankHolidayCalendar): Figures {
   // Cases count in the period they became aware of; each later step in the period it happened.
   const screened = cases.filter((c) => c.screened && inPeriod(c.awareDate, period))
@@ -62,7 +67,7 @@ export function figures(cases: readonly ReportCase[], actions: readonly ReportAc
   const rapid = cases.flatMap((c) => (c.rapidReview && inPeriod(c.rapidReview.sentOn, period) ? [c.rapidReview] : []))
   const practice = cases.flatMap((c) => (c.practiceReview ? [c.practiceReview] : []))
   const published = practice.filter((p) => inPeriod(p.publishedOn, period))
-  const end = today < period.to ? today : period.to
+  const end = periodEnd(period, today)
   return {
     screened: screened.length,
     notificationsByKind: tally(sent.map((n) => n.kind)).map(({ band, count }) => ({ kind: band, count })),
