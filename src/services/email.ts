@@ -1,7 +1,7 @@
 // The senders, behind one interface and chosen by configuration: the outbox (development and the
 // demo: records, never sends), SMTP through nodemailer, or GOV.UK Notify through its own client.
-import nodemailer from 'nodemailer'
-import { NotifyClient } from 'notifications-node-client'
+import type { Transporter } from 'nodemailer'
+import type { NotifyClient } from 'notifications-node-client'
 import type { EmailConfig } from '../config.js'
 
 export interface OutgoingEmail {
@@ -21,23 +21,32 @@ export interface EmailSender {
 /** Records only: the outbox page shows what would have been sent. */
 export const outboxSender: EmailSender = { transport: 'outbox', send: () => Promise.resolve() }
 
+/** Made on first use, so a process that never sends never loads the mail libraries (docs/performance.md). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined
+  return () => (made ??= make())
+}
+
 export function smtpSender(smtpUrl: string, from: string): EmailSender {
-  const transporter = nodemailer.createTransport(smtpUrl)
+  const transporter = once(async (): Promise<Transporter> => (await import('nodemailer')).default.createTransport(smtpUrl))
   return {
     transport: 'smtp',
     async send(email) {
-      await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.body })
+      await (await transporter()).sendMail({ from, to: email.to, subject: email.subject, text: email.body })
     },
   }
 }
 
 /** The Notify template has the subject ((subject)) and the body ((body)). */
 export function notifySender(apiKey: string, templateId: string, baseUrl: string | null): EmailSender {
-  const client = baseUrl ? new NotifyClient(baseUrl, apiKey) : new NotifyClient(apiKey)
+  const client = once(async (): Promise<NotifyClient> => {
+    const { NotifyClient: Client } = await import('notifications-node-client')
+    return baseUrl ? new Client(baseUrl, apiKey) : new Client(apiKey)
+  })
   return {
     transport: 'notify',
     async send(email) {
-      await client.sendEmail(templateId, email.to, { personalisation: { subject: email.subject, body: email.body }, reference: email.reference })
+      await (await client()).sendEmail(templateId, email.to, { personalisation: { subject: email.subject, body: email.body }, reference: email.reference })
     },
   }
 }

@@ -1,13 +1,14 @@
 // PDFs made on the server with pdfkit: text only (extractable, readable by screen readers'
 // PDF tools), headings and label-value lines, no images, no metadata beyond a title.
-import PDFDocument from 'pdfkit'
 
 export interface PdfSection {
   readonly heading: string
   readonly lines: readonly { readonly label: string; readonly value: string }[]
 }
 
-export function renderPdf(title: string, subtitle: readonly string[], sections: readonly PdfSection[]): Promise<Buffer> {
+export async function renderPdf(title: string, subtitle: readonly string[], sections: readonly PdfSection[]): Promise<Buffer> {
+  // Loaded when first used, not at start: it is large, and most processes never need it (docs/performance.md).
+  const { default: PDFDocument } = await import('pdfkit')
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title }, lang: 'en-GB' })
     const chunks: Buffer[] = []

@@ -2,7 +2,7 @@
 // the header. Every cell becomes text; an XLSX formula keeps its leading "=" so the dry run
 // refuses it. Other file types, and more than MAX_IMPORT_ROWS rows, are refused with a message.
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import type { Cell } from 'exceljs'
 
 export const MAX_IMPORT_ROWS = 2000
 /** An XLSX file is a zip: one that would unpack to more than this is refused unread (ASVS 12.1.2). */
@@ -33,7 +33,7 @@ function readCsv(data: Buffer): SpreadsheetTable {
 }
 
 /** An XLSX cell as text: dates as YYYY-MM-DD, formulas as "=...", rich text as its plain text. */
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: Cell): string {
   const value = cell.value
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString().slice(0, 10)
@@ -70,6 +70,8 @@ async function readXlsx(data: Buffer): Promise<SpreadsheetTable> {
   const unpacked = zipUnpackedSize(data)
   if (unpacked === undefined) return refuse('The selected file is not a readable XLSX file')
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) return refuse('The selected file is too large once unpacked: import fewer rows at a time')
+  // Loaded when first used, not at start: it is large, and most processes never need it (docs/performance.md).
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer)

@@ -2,7 +2,6 @@
 // nothing else. No page but the code (or setting up an app) is open to them until then, because
 // the auth plugin sees no signed-in user.
 import type { FastifyRequest } from 'fastify'
-import QRCode from 'qrcode'
 import { spacedSecret, totpUri } from '../../../domain/multi-factor/index.js'
 
 /** How long the code page waits after the password. */
@@ -36,6 +35,7 @@ export function secondStepOf(request: FastifyRequest, now: Date) {
 
 /** What the set-up page shows: the QR code as an SVG data URI (allowed by the CSP) and the secret as text. */
 export async function setUpDetails(secret: string, email: string) {
+  const { default: QRCode } = await import('qrcode')
   const svg = await QRCode.toString(totpUri(secret, email), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return { qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, secretText: spacedSecret(secret) }
 }

@@ -2,8 +2,6 @@
 // the whole chart becomes one image (role="img") named by its <title> and described by its
 // <desc>; the data table beside it carries the numbers. Vega's SVG has no style attributes, so
 // it needs nothing from the CSP (style-src 'self').
-import * as vega from 'vega'
-import * as vl from 'vega-lite'
 
 export interface ChartBar {
   readonly label: string
@@ -31,6 +29,8 @@ export function barChart(id: string, title: string, axis: { count: string }, bar
 }
 
 async function draw(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
+  // Loaded when first used, not at start: it is large, and most processes never need it (docs/performance.md).
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')])
   const spec = vl.compile({
     config: { aria: false, font: 'Arial, sans-serif', axis: { labelFontSize: 16, titleFontSize: 16, labelLimit: 320, labelColor: '#0b0c0c', titleColor: '#0b0c0c' }, view: { stroke: null } },
     // Every chart is the same overall width (the plot gives way to long labels), and scales

@@ -2,7 +2,6 @@
 // each. Every cell goes through neutraliseFormula, so a value such as a partner's name beginning
 // "=" is shown as text and never run by a spreadsheet (OWASP "CSV Injection").
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import { neutraliseFormula } from '../../../domain/after-decision/index.js'
 import type { Figures, Period } from '../../../domain/reports/index.js'
 import { breakdowns, figureRows } from './presenter.js'
@@ -25,6 +24,8 @@ export function reportCsv(f: Figures, period: Period): string {
 }
 
 export async function reportXlsx(f: Figures, period: Period): Promise<Buffer> {
+  // Loaded when first used, not at start: it is large, and most processes never need it (docs/performance.md).
+  const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('Report')
   sheet.addRow([neutraliseFormula(period.label)]).font = { bold: true }
