@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { apiApp } from '../../../test/helpers/api.js'
 import { forEachDatabase } from '../../../test/helpers/databases.js'
 import { DEMO, testApp } from '../testing.js'
 
@@ -22,6 +23,21 @@ forEachDatabase('every page has a CSP with a fresh nonce and the required direct
     assert.equal(response.headers['strict-transport-security'], undefined, 'no HSTS on plain HTTP outside production')
   }
   assert.equal(nonces.size, 5, 'a new nonce for each response')
+  await app.close()
+})
+
+// Addresses hold case ids; a link out of the service must not carry them (ASVS 3.4.5).
+forEachDatabase('pages and API responses send Referrer-Policy same-origin, so no address leaves the service', async (database) => {
+  const { app, browser, call } = await apiApp(database)
+  const user = browser()
+  await user.signIn(DEMO.businessUnit)
+  const incidents = await call('GET', '/api/v1/incidents?pageSize=1')
+  assert.equal(incidents.statusCode, 200)
+  const caseId = incidents.json<{ items: { id: string }[] }>().items[0]?.id
+  assert.ok(caseId)
+  const responses = { 'sign-in page': await browser().get('/sign-in'), 'case page': await user.get(`/incidents/${caseId}`), 'API response': incidents, 'API refusal': await call('GET', '/api/v1/incidents', { token: null }) }
+  for (const [what, response] of Object.entries(responses)) assert.equal(response.headers['referrer-policy'], 'same-origin', what)
+  assert.equal(responses['case page'].statusCode, 200)
   await app.close()
 })
 
