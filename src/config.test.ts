@@ -43,6 +43,16 @@ test('production refuses a remote PostgreSQL without verify-full TLS, naming the
   assert.equal(loadConfig({ DATABASE_URL: remote }).databaseUrl, remote, 'outside production any database will do')
 })
 
+test('SIN_OIDC_PROVIDERS: requiredAcr and requiredAmr are lists of single values, read when given', () => {
+  const provider = { id: 'entra', name: 'Microsoft', issuer: 'https://login.example.test/tenant/v2.0', clientId: 'id', clientSecret: 'secret' }
+  const [read] = loadConfig({ SIN_OIDC_PROVIDERS: JSON.stringify([{ ...provider, requiredAcr: ['urn:example:loa:2'], requiredAmr: ['mfa', 'hwk'] }]) }).oidcProviders
+  assert.deepEqual([read?.requiredAcr, read?.requiredAmr], [['urn:example:loa:2'], ['mfa', 'hwk']])
+  assert.equal(loadConfig({ SIN_OIDC_PROVIDERS: JSON.stringify([provider]) }).oidcProviders[0]?.requiredAmr, undefined, 'no requirement unless set')
+  for (const [field, value] of [['requiredAcr', []], ['requiredAmr', ['two words']], ['requiredAmr', 'mfa']] as const) {
+    assert.throws(() => loadConfig({ SIN_OIDC_PROVIDERS: JSON.stringify([{ ...provider, [field]: value }]) }), (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.startsWith(`SIN_OIDC_PROVIDERS 0.${field}`)), `${field}: ${JSON.stringify(value)}`)
+  }
+})
+
 test('every bad variable is named', () => {
   assert.throws(
     () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short', LOG_LEVEL: 'loud', COOKIE_SECURE: 'perhaps' }),

@@ -60,7 +60,14 @@ export interface OidcProviderSettings {
   readonly clientId: string
   readonly clientSecret: string
   readonly scopes: string
+  /** The ID token's `acr` must be one of these (and they are asked for as acr_values). */
+  readonly requiredAcr?: readonly string[]
+  /** The ID token's `amr` must hold at least one of these, for example ["mfa"]. */
+  readonly requiredAmr?: readonly string[]
 }
+
+/** acr and amr values: printable, no spaces (acr_values is space-separated). */
+const claimValues = z.array(z.string().regex(/^[\x21-\x7e]{1,100}$/, { message: 'must be printable, without spaces' })).min(1, { message: 'must list at least one value' }).max(20)
 
 const oidcProviders = z.array(
   z.object({
@@ -70,6 +77,8 @@ const oidcProviders = z.array(
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     scopes: z.string().regex(/^[\x21-\x7e ]+$/).default('openid email profile'),
+    requiredAcr: claimValues.optional(),
+    requiredAmr: claimValues.optional(),
   }),
 )
 
