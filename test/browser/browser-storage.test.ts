@@ -12,14 +12,25 @@ import { asUser, serviceAndBrowser } from './browser.js'
 const run = serviceAndBrowser()
 const SESSION_COOKIE = sessionCookieName(false)
 
+/** The browser's globals this test reads (the project compiles without the DOM library). */
+interface BrowserGlobals {
+  readonly localStorage: Record<string, string>
+  readonly sessionStorage: Record<string, string>
+  readonly indexedDB: { databases(): Promise<{ name?: string }[]> }
+  readonly document: { cookie: string }
+}
+
 /** What a script on the page can see of the browser's storage. */
 function storageSeenBy(page: Page) {
-  return page.evaluate(async () => ({
-    localStorage: Object.keys(localStorage),
-    sessionStorage: Object.keys(sessionStorage),
-    indexedDB: (await indexedDB.databases()).map((d) => d.name ?? ''),
-    cookie: document.cookie,
-  }))
+  return page.evaluate(async () => {
+    const browser = globalThis as unknown as BrowserGlobals
+    return {
+      localStorage: Object.keys(browser.localStorage),
+      sessionStorage: Object.keys(browser.sessionStorage),
+      indexedDB: (await browser.indexedDB.databases()).map((d) => d.name ?? ''),
+      cookie: browser.document.cookie,
+    }
+  })
 }
 
 test('a signed-in journey leaves nothing in browser storage, the session cookie out of scripts’ reach, and every page no-store', async () => {
