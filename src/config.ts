@@ -45,6 +45,9 @@ const schema = z.object({
   SIN_OIDC_PROVIDERS: z.string().optional(),
   // Multi-factor sign-in for every local account, not only the roles that always need it (docs/sign-in.md).
   MFA_REQUIRED_FOR_ALL: booleanText.default(false),
+  // The network to a remote PostgreSQL is encrypted some other way (a private link, a tunnel):
+  // production then starts without sslmode=verify-full (docs/deployment.md).
+  DATABASE_NETWORK_ENCRYPTED: booleanText.default(false),
 })
 
 /** One OpenID provider users may sign in with (SIN_OIDC_PROVIDERS). */
@@ -57,7 +60,14 @@ export interface OidcProviderSettings {
   readonly clientId: string
   readonly clientSecret: string
   readonly scopes: string
+  /** The ID token's `acr` must be one of these (and they are asked for as acr_values). */
+  readonly requiredAcr?: readonly string[]
+  /** The ID token's `amr` must hold at least one of these, for example ["mfa"]. */
+  readonly requiredAmr?: readonly string[]
 }
+
+/** acr and amr values: printable, no spaces (acr_values is space-separated). */
+const claimValues = z.array(z.string().regex(/^[\x21-\x7e]{1,100}$/, { message: 'must be printable, without spaces' })).min(1, { message: 'must list at least one value' }).max(20)
 
 const oidcProviders = z.array(
   z.object({
@@ -67,6 +77,8 @@ const oidcProviders = z.array(
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     scopes: z.string().regex(/^[\x21-\x7e ]+$/).default('openid email profile'),
+    requiredAcr: claimValues.optional(),
+    requiredAmr: claimValues.optional(),
   }),
 )
 
@@ -88,6 +100,29 @@ function parseOidcProviders(text: string | undefined, production: boolean, probl
   if (new Set(parsed.data.map((p) => p.id)).size !== parsed.data.length) problems.push('SIN_OIDC_PROVIDERS ids must be different')
   if (production && parsed.data.some((p) => !p.issuer.startsWith('https://'))) problems.push('SIN_OIDC_PROVIDERS issuers must be https:// in production')
   return parsed.data
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i
+
+/**
+ * In production a PostgreSQL server on another machine must be reached over TLS that checks its
+ * certificate (ASVS 12.3.1): sslmode=verify-full or verify-ca. Loopback and Unix sockets never
+ * leave the machine. Answers the problem, or null.
+ */
+export function databaseTlsProblem(databaseUrl: string): string | null {
+  if (!/^postgres(ql)?:/.test(databaseUrl)) return null
+  let url: URL
+  try {
+    url = new URL(databaseUrl)
+  } catch {
+    return 'DATABASE_URL is not a valid postgres:// address'
+  }
+  // ?host=/path names a Unix socket directory; an empty host is libpq's local default.
+  const host = url.searchParams.get('host') ?? url.hostname
+  if (host === '' || host.startsWith('/') || LOOPBACK.test(host)) return null
+  const mode = url.searchParams.get('sslmode')
+  if (mode === 'verify-full' || mode === 'verify-ca') return null
+  return `DATABASE_URL must end with ?sslmode=verify-full (or verify-ca) in production, so the database's certificate is checked (it has ${mode === null ? 'no sslmode' : `sslmode=${mode}`}); set DATABASE_NETWORK_ENCRYPTED=true only if the network to ${host} is encrypted another way`
 }
 
 /** How alerts and reminders are sent (docs/reminders.md). */
@@ -157,6 +192,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     if (values.BASE_URL === undefined) problems.push('BASE_URL is required in production (the https:// address users reach)')
     else if (!values.BASE_URL.startsWith('https://')) problems.push('BASE_URL must start with https:// in production')
     if (values.COOKIE_SECURE === false) problems.push('COOKIE_SECURE cannot be false in production')
+    const tls = values.DATABASE_NETWORK_ENCRYPTED ? null : databaseTlsProblem(values.DATABASE_URL)
+    if (tls) problems.push(tls)
     if (values.EMAIL_TRANSPORT === undefined || values.EMAIL_TRANSPORT === 'outbox') problems.push('EMAIL_TRANSPORT must be smtp or notify in production (the outbox never sends)')
   }
   if (values.EMAIL_TRANSPORT === 'smtp' && values.SMTP_URL === undefined) problems.push('SMTP_URL is required when EMAIL_TRANSPORT is smtp')

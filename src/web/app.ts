@@ -17,6 +17,7 @@ import auth from './plugins/auth.js'
 import errors from './plugins/errors.js'
 import { features } from './features/index.js'
 import { recordRoutes } from './plugins/access.js'
+import { csrfRefusalRecorder } from './csrf-refusals.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -84,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { action: 'access.refused', outcome: `refused: ${what}`, authorityId: request.permissions.currentAuthority?.id ?? null, recordType: 'page', recordId: request.routeOptions.url ?? null },
       ),
   })
-  await app.register(errors, { production: config.production })
+  await app.register(errors, { production: config.production, recordCsrfRefusal: csrfRefusalRecorder((actor, event) => services.audit.record(actor, event), now) })
   await app.register(features, {
     services, now, cookieSecure: config.cookieSecure, production: config.production,
     signIn: { baseUrl: config.baseUrl ?? 'http://localhost:3000', providers: config.oidcProviders ?? [], mfaForAll: config.mfaForAll ?? false, ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}) },

@@ -10,12 +10,23 @@ import Provider from 'oidc-provider'
 
 export const TEST_CLIENT = { id: 'sin-test-client', secret: 'a-test-client-secret-that-is-long-enough-0123456789' } as const
 
+/** What a real provider puts in the ID token after its own login: the level and the methods. */
+export interface Authentication {
+  readonly acr?: string
+  readonly amr?: string[]
+}
+
+/** The acr values this provider knows (and says so in its discovery document). */
+export const TEST_ACR = { password: 'urn:sin:test:password', mfa: 'urn:sin:test:mfa' } as const
+
 export interface TestProvider {
   readonly issuer: string
   /** Signs a JWT with the provider's own key (for a token that is valid but for someone else). */
   signAsProvider(payload: Record<string, unknown>): Promise<string>
   /** Signs a JWT with another key but the provider's key id (a forged signature). */
   signAsImpostor(payload: Record<string, unknown>): Promise<string>
+  /** How the next people sign in, as the ID token will say (acr, amr); nothing by default. */
+  authenticateWith(how: Authentication): void
   stop(): Promise<void>
 }
 
@@ -38,15 +49,25 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     cookies: { keys: ['a-test-cookie-key-for-the-test-provider'] },
     // Anyone may sign in at this provider: the subject is whatever the login form says.
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, email: `${sub}@idp.example` }) }),
-    claims: { openid: ['sub'], email: ['email'] },
+    // acr and amr are released in the ID token whenever the login recorded them.
+    claims: { openid: ['sub', 'acr', 'amr'], email: ['email'] },
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
+    acrValues: Object.values(TEST_ACR),
   })
+  // The development login form asks only for a name; a real provider also records how the person
+  // proved it. Every login finished from now on carries the chosen acr and amr.
+  let authentication: Authentication = {}
+  const finish = provider.interactionFinished.bind(provider)
+  provider.interactionFinished = (req, res, result, options) => finish(req, res, result.login ? { ...result, login: { ...result.login, ...authentication } } : result, options)
   server.on('request', provider.callback())
   return {
     issuer,
     signAsProvider: key.sign,
     signAsImpostor: impostor.sign,
+    authenticateWith: (how) => {
+      authentication = how
+    },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }

@@ -3,7 +3,7 @@
 // read; 500 with no stack trace or SQL in production (ASVS 16.5.1), logged with the request id.
 import fp from 'fastify-plugin'
 import { NOT_FOUND_LIMIT } from './rate-limits.js'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 export class HttpError extends Error {
   constructor(
@@ -19,6 +19,8 @@ export const notFound = () => new HttpError(404, 'Not found')
 
 export interface ErrorsOptions {
   readonly production: boolean
+  /** Audits a form refused for its CSRF token (ASVS 16.3.3). */
+  readonly recordCsrfRefusal?: (request: FastifyRequest) => Promise<void>
 }
 
 const TEMPLATES: Record<number, string> = {
@@ -45,7 +47,9 @@ async function errors(app: FastifyInstance, options: ErrorsOptions): Promise<voi
     if (isCsrfError(error) && request.url === '/sign-out' && !request.user) return reply.redirect('/signed-out', 303)
     if (isCsrfError(error)) {
       request.log.warn({ code: error.code }, 'CSRF token refused')
-      return render(reply, 403, { formExpired: true })
+      // The refusal stands even if the audit write fails; the failure is logged.
+      const audited = options.recordCsrfRefusal?.(request).catch((err: unknown) => request.log.error({ err }, 'CSRF refusal not audited'))
+      return Promise.resolve(audited).then(() => render(reply, 403, { formExpired: true }))
     }
     if (status === 429) return render(reply, 429)
     if (status >= 400 && status < 500) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
+import { apiApp } from '../../../test/helpers/api.js'
 import { forEachDatabase } from '../../../test/helpers/databases.js'
 import { DEMO, testApp } from '../testing.js'
+import { CSRF_AUDIT_LIMIT } from '../csrf-refusals.js'
 
 forEachDatabase('every page has a CSP with a fresh nonce and the required directives, and no-store', async (database) => {
   const { app, browser } = await testApp(database)
@@ -22,6 +24,21 @@ forEachDatabase('every page has a CSP with a fresh nonce and the required direct
     assert.equal(response.headers['strict-transport-security'], undefined, 'no HSTS on plain HTTP outside production')
   }
   assert.equal(nonces.size, 5, 'a new nonce for each response')
+  await app.close()
+})
+
+// Addresses hold case ids; a link out of the service must not carry them (ASVS 3.4.5).
+forEachDatabase('pages and API responses send Referrer-Policy same-origin, so no address leaves the service', async (database) => {
+  const { app, browser, call } = await apiApp(database)
+  const user = browser()
+  await user.signIn(DEMO.businessUnit)
+  const incidents = await call('GET', '/api/v1/incidents?pageSize=1')
+  assert.equal(incidents.statusCode, 200)
+  const caseId = incidents.json<{ items: { id: string }[] }>().items[0]?.id
+  assert.ok(caseId)
+  const responses = { 'sign-in page': await browser().get('/sign-in'), 'case page': await user.get(`/incidents/${caseId}`), 'API response': incidents, 'API refusal': await call('GET', '/api/v1/incidents', { token: null }) }
+  for (const [what, response] of Object.entries(responses)) assert.equal(response.headers['referrer-policy'], 'same-origin', what)
+  assert.equal(responses['case page'].statusCode, 200)
   await app.close()
 })
 
@@ -51,6 +68,34 @@ forEachDatabase('a POST without a CSRF token, or with a wrong one, is refused wi
   assert.doesNotMatch(settings.body, /Changed by a forged form/)
   const signIn = await browser().post('/sign-in', { email: DEMO.admin, password: DEMO.password }, null)
   assert.equal(signIn.statusCode, 403, 'sign-in is CSRF-protected too')
+  await app.close()
+})
+
+forEachDatabase('a refused CSRF token is audited with the user and the route, never the form, and only so often per address', async (database) => {
+  const { app, browser, clock } = await testApp(database)
+  const refusals = () => database.db.selectFrom('audit_entries').selectAll().where('action', '=', 'access.refused').where('outcome', '=', 'refused: csrf').orderBy('seq').execute()
+  const admin = browser()
+  await admin.signIn(DEMO.admin)
+  const forged = await admin.post('/settings/details', { name: 'Forged form with Child Q Demo', decisionOwnerTitle: 'X', version: '1' }, 'not-the-token')
+  assert.equal(forged.statusCode, 403)
+  assert.match(forged.body, /Your form has expired/)
+  const [entry] = await refusals()
+  assert.ok(entry, 'the refusal is audited')
+  assert.equal(entry.actor, DEMO.admin)
+  assert.equal(entry.record_type, 'page')
+  assert.equal(entry.record_id, '/settings/details')
+  assert.ok(entry.authority_id, 'in the authority the admin works in')
+  assert.doesNotMatch(JSON.stringify(entry), /Forged form|Child Q/, 'nothing from the form')
+  // Signed out: the sign-in form without its token, audited without a user.
+  assert.equal((await browser().post('/sign-in', { email: DEMO.admin, password: DEMO.password }, null)).statusCode, 403)
+  assert.deepEqual((await refusals()).slice(1).map((r) => [r.actor, r.actor_user_id, r.record_id]), [['signed-out visitor', null, '/sign-in']])
+  // A flood from one address: every form is refused, but only the limit is audited in a window.
+  for (let i = 0; i < CSRF_AUDIT_LIMIT.max + 5; i++) assert.equal((await admin.post('/settings/details', { name: 'x', version: '1' }, null)).statusCode, 403)
+  assert.equal((await refusals()).length, CSRF_AUDIT_LIMIT.max)
+  clock.advance(CSRF_AUDIT_LIMIT.windowMs)
+  await admin.get('/settings/details')
+  assert.equal((await admin.post('/settings/details', { name: 'x', version: '1' }, null)).statusCode, 403)
+  assert.equal((await refusals()).length, CSRF_AUDIT_LIMIT.max + 1, 'audited again in the next window')
   await app.close()
 })
 

@@ -3,10 +3,11 @@
 // every refusal: a forged signature, a changed token, a wrong audience, a wrong state, an
 // identity nobody linked and a disabled account.
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
+import { after, before, beforeEach } from 'node:test'
 import type { Database } from '../../../data/db.js'
 import { forEachDatabase } from '../../../../test/helpers/databases.js'
-import { RedirectFollower, startTestProvider, TEST_CLIENT, type TestProvider } from '../../../../test/helpers/oidc-provider.js'
+import { RedirectFollower, startTestProvider, TEST_ACR, TEST_CLIENT, type TestProvider } from '../../../../test/helpers/oidc-provider.js'
+import type { OidcProviderSettings } from '../../../config.js'
 import { systemActor } from '../../../services/index.js'
 import { DEMO, testApp } from '../../testing.js'
 
@@ -20,11 +21,12 @@ before(async () => {
 after(async () => {
   await provider.stop()
 })
+beforeEach(() => provider.authenticateWith({}))
 
 type Tamper = ((idToken: string) => Promise<string>) | null
 
-/** The app with the test provider configured; `tamper` may rewrite the ID token the provider sends. */
-async function appWithProvider(database: Database) {
+/** The app with the test provider configured (with `required` strength); `tamper` may rewrite the ID token the provider sends. */
+async function appWithProvider(database: Database, required: Pick<OidcProviderSettings, 'requiredAcr' | 'requiredAmr'> = {}) {
   const state: { tamper: Tamper } = { tamper: null }
   const oidcFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init)
@@ -34,7 +36,7 @@ async function appWithProvider(database: Database) {
     const rewritten = { ...body, id_token: await state.tamper(body.id_token) }
     return new Response(JSON.stringify(rewritten), { status: response.status, headers: response.headers })
   }
-  const providers = [{ id: 'test-idp', name: 'Test Council Account', issuer: provider.issuer, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, scopes: 'openid email' }]
+  const providers = [{ id: 'test-idp', name: 'Test Council Account', issuer: provider.issuer, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, scopes: 'openid email', ...required }]
   const test = await testApp(database, { baseUrl: BASE, oidcProviders: providers, oidcFetch })
   const link = async (email: string, subject: string) => {
     const user = await test.services.users.findByEmail(email)
@@ -134,6 +136,49 @@ forEachDatabase('ID tokens with a forged or broken signature, or for another cli
   // The same identity with an untouched token signs in: the refusals were the tokens.
   state.tamper = null
   assert.equal((await signInAtProvider(visitor(), 'bo-at-idp')).url, `${BASE}/`)
+  await app.close()
+})
+
+/** Signs in at the provider having authenticated `how`; answers the page and the audit's last failure. */
+async function strengthAttempt(database: Database, visitor: () => RedirectFollower, how: { acr?: string; amr?: string[] }) {
+  provider.authenticateWith(how)
+  const failures = () => database.db.selectFrom('audit_entries').select(['outcome']).where('action', '=', 'sign-in.failed').orderBy('seq').execute()
+  const before = (await failures()).length
+  const page = await signInAtProvider(visitor(), 'bo-at-idp')
+  return { page, failure: (await failures()).slice(before).map((f) => f.outcome).join(' / ') || undefined }
+}
+
+forEachDatabase('a provider required to give an acr asks for it, and refuses a sign-in without an acceptable one with a page saying why, audited', async (database) => {
+  const { app, link, visitor } = await appWithProvider(database, { requiredAcr: [TEST_ACR.mfa] })
+  await link(DEMO.businessUnit, 'bo-at-idp')
+  const started = await visitor().request('/sign-in/sso/test-idp')
+  assert.equal(new URL(started.location ?? '').searchParams.get('acr_values'), TEST_ACR.mfa, 'the service asks the provider for that strength')
+  for (const how of [{ acr: TEST_ACR.password }, {}]) {
+    const { page, failure } = await strengthAttempt(database, visitor, how)
+    assert.equal(page.status, 403, JSON.stringify(how))
+    assert.match(page.body, /You need to sign in with a stronger method/)
+    assert.doesNotMatch(page.body, /Sign out/)
+    assert.equal(failure, `single sign-on: authentication not strong enough (acr: ${how.acr ?? 'none'}; amr: none)`)
+  }
+  const { page, failure } = await strengthAttempt(database, visitor, { acr: TEST_ACR.mfa })
+  assert.equal(page.url, `${BASE}/`)
+  assert.match(page.body, /Sign out/)
+  assert.equal(failure, undefined)
+  await app.close()
+})
+
+forEachDatabase('a provider required to give an amr refuses a sign-in unless one of the listed methods was used', async (database) => {
+  const { app, link, visitor } = await appWithProvider(database, { requiredAmr: ['mfa', 'otp', 'hwk'] })
+  await link(DEMO.businessUnit, 'bo-at-idp')
+  for (const how of [{ amr: ['pwd'] }, {}, { acr: TEST_ACR.mfa }]) {
+    const { page, failure } = await strengthAttempt(database, visitor, how)
+    assert.equal(page.status, 403, JSON.stringify(how))
+    assert.match(page.body, /You need to sign in with a stronger method/)
+    assert.match(failure ?? '', /^single sign-on: authentication not strong enough/)
+  }
+  const { page, failure } = await strengthAttempt(database, visitor, { amr: ['pwd', 'otp'] })
+  assert.equal(page.url, `${BASE}/`)
+  assert.equal(failure, undefined)
   await app.close()
 })
 

@@ -7,6 +7,7 @@ import { PUBLIC } from '../../plugins/access.js'
 import { SIGN_IN_LIMIT } from '../../plugins/rate-limits.js'
 import { startSession } from '../sign-in/start-session.js'
 import type { FeatureOptions } from '../index.js'
+import { authenticationTooWeak } from './authentication-strength.js'
 import { oidcClients, redirectUri } from './oidc-client.js'
 import identitySettingsRoutes from './settings-routes.js'
 
@@ -52,6 +53,8 @@ export default async function singleSignOnRoutes(app: FastifyInstance, options: 
       code_challenge_method: 'S256',
       state,
       nonce,
+      // Asks for the strength the service will insist on; the ID token is still checked.
+      ...(provider.requiredAcr ? { acr_values: provider.requiredAcr.join(' ') } : {}),
     })
     return reply.redirect(url.href, 303)
   })
@@ -83,6 +86,11 @@ export default async function singleSignOnRoutes(app: FastifyInstance, options: 
       return refused(code)
     }
     if (!claims) return refused('no ID token')
+    const tooWeak = authenticationTooWeak(provider, { acr: claims['acr'], amr: claims['amr'] })
+    if (tooWeak) {
+      await failed(request, provider.id, tooWeak)
+      return reply.page('single-sign-on/views/too-weak.njk', { providerName: provider.name, providerId: provider.id }, 403)
+    }
     const result = await services.singleSignOn.signIn({ issuer: claims.iss, subject: claims.sub, provider: provider.id, ip: request.ip, requestId: request.id })
     if (!result.ok) {
       const page = result.reason === 'not-linked' ? 'not-linked.njk' : 'failed.njk'
