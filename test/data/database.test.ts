@@ -79,3 +79,25 @@ test('a SQLite file database: its folder is created, WAL, synchronous FULL and f
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('SQLite reuses prepared statements safely: after a stream left half-read, and after a schema change', async () => {
+  const database = await openDatabase('sqlite::memory:')
+  try {
+    await sql`create table things (id integer primary key, name text)`.execute(database.db)
+    await sql`insert into things (name) values ('one'), ('two'), ('three')`.execute(database.db)
+    const things = () => database.db.selectFrom(sql`things`.as('t')).selectAll().orderBy(sql`id`)
+    // A stream left after its first row: the same statement must answer in full next time.
+    for await (const row of things().stream()) {
+      assert.equal((row as { name: string }).name, 'one')
+      break
+    }
+    assert.deepEqual((await things().execute()).map((r) => (r as { name: string }).name), ['one', 'two', 'three'])
+    // A statement kept from before a column was added answers with the new column.
+    const query = sql<Record<string, unknown>>`select * from things order by id`
+    assert.deepEqual(Object.keys((await query.execute(database.db)).rows[0] ?? {}), ['id', 'name'])
+    await sql`alter table things add column colour text`.execute(database.db)
+    assert.deepEqual(Object.keys((await query.execute(database.db)).rows[0] ?? {}), ['id', 'name', 'colour'])
+  } finally {
+    await database.close()
+  }
+})
