@@ -6,6 +6,7 @@ import type { Database } from '../data/db.js'
 import { auditRepository, type AuditFields } from '../data/repositories/audit.js'
 import type { Schema } from '../data/schema.js'
 import type { Action, Permissions } from '../domain/permissions/index.js'
+import { recordView } from './view-entries.js'
 
 /** The service's clock. Tests pass a fixed or stepping clock; nothing else calls new Date(). */
 export type Clock = () => Date
@@ -113,13 +114,19 @@ function firstViewInRequest(database: Database, actor: Actor, event: AuditEvent)
   return true
 }
 
-/** Runs `body` in one transaction with one reading of the clock. */
-export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => Promise<T>): Promise<T> {
-  return deps.database.db.transaction().execute(async (trx) => {
+/**
+ * Runs `body` in one transaction with one reading of the clock. A view's entry is committed with
+ * others in a batch just after (src/services/view-entries.ts), and this answers only once it is.
+ */
+export async function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => Promise<T>): Promise<T> {
+  const views: AuditFields[] = []
+  const result = await deps.database.db.transaction().execute(async (trx) => {
     const now = deps.now()
     const trail = auditRepository(trx, sha256Hex)
     const audit = async (actor: Actor, event: AuditEvent) => {
-      if (firstViewInRequest(deps.database, actor, event)) await trail.append(auditFields(actor, event, now))
+      if (!firstViewInRequest(deps.database, actor, event)) return
+      if (event.action === 'record.viewed') views.push(auditFields(actor, event, now))
+      else await trail.append(auditFields(actor, event, now))
     }
     const permit = async (actor: Actor, action: Action, about: RefusalSubject) => {
       if (actorMay(actor, about.authorityId, action)) return true
@@ -128,6 +135,8 @@ export function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => 
     }
     return body({ trx, now, audit, permit })
   })
+  await Promise.all(views.map((fields) => recordView(deps.database, fields)))
+  return result
 }
 
 export type Refusal<R extends string> = { readonly ok: false; readonly reason: R }
