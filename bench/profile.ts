@@ -29,8 +29,10 @@ process.env.BENCH_CPU_PROF = dir
 await buildServer()
 const server = await startBenchServer(`sqlite:${file}`)
 const cookie = await signIn(server.url, 'business-unit@demo.example', DEMO_PASSWORD)
+console.log(`peak RSS after start and sign-in: ${server.peakRssMb()} MB`)
 const result = await autocannon({ url: `${server.url}${path}`, connections: 4, amount: Number(requests), headers: { ...BROWSER_HEADERS, cookie } })
 console.log(`${path}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`)
+console.log(`peak RSS after the load: ${server.peakRssMb()} MB`)
 await server.stop()
 
 const profileFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))

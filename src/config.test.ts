@@ -66,3 +66,9 @@ test('settings are read from the environment', () => {
   const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://sin@db/sin', LOAD_DEMO: 'false', TRUST_PROXY: 'true', HOST: '0.0.0.0', LOG_LEVEL: 'warn' })
   assert.deepEqual([config.port, config.databaseUrl, config.loadDemo, config.trustProxy, config.host, config.logLevel], [8080, 'postgres://sin@db/sin', false, true, '0.0.0.0', 'warn'])
 })
+
+test('API_REQUESTS_PER_MINUTE: 300 per token unless set, a whole number of at least 1', () => {
+  assert.equal(loadConfig({}).apiRequestsPerMinute, 300)
+  assert.equal(loadConfig({ API_REQUESTS_PER_MINUTE: '6000' }).apiRequestsPerMinute, 6000)
+  assert.throws(() => loadConfig({ API_REQUESTS_PER_MINUTE: '0' }), (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.startsWith('API_REQUESTS_PER_MINUTE')))
+})

@@ -45,6 +45,7 @@ const schema = z.object({
   SIN_OIDC_PROVIDERS: z.string().optional(),
   // Multi-factor sign-in for every local account, not only the roles that always need it (docs/sign-in.md).
   MFA_REQUIRED_FOR_ALL: booleanText.default(false),
+  API_REQUESTS_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1_000_000).default(300),
   // The network to a remote PostgreSQL is encrypted some other way (a private link, a tunnel):
   // production then starts without sslmode=verify-full (docs/deployment.md).
   DATABASE_NETWORK_ENCRYPTED: booleanText.default(false),
@@ -165,6 +166,8 @@ export interface Config {
   readonly oidcProviders: readonly OidcProviderSettings[]
   /** Every local account must use an authenticator app, not only the roles that always must. */
   readonly mfaForAll: boolean
+  /** Requests each API token may make in a minute (ASVS 2.4.1); more are answered 429. */
+  readonly apiRequestsPerMinute: number
 }
 
 export class ConfigError extends Error {
@@ -228,5 +231,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     webhookSecretKey: values.WEBHOOK_SECRET_KEY ?? null,
     oidcProviders: providers,
     mfaForAll: values.MFA_REQUIRED_FOR_ALL,
+    apiRequestsPerMinute: values.API_REQUESTS_PER_MINUTE,
   }
 }

@@ -62,6 +62,8 @@ export async function startBenchServer(databaseUrl: string): Promise<RunningBenc
       ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       SESSION_SECRET: 'benchmark-session-secret-at-least-32-characters', BASE_URL: 'https://sin.bench.example', TRUST_PROXY: 'true',
       EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:9', EMAIL_FROM: 'sin@bench.example', SCHEDULER_INTERVAL_SECONDS: '0',
+      // The API target measures the assessment, not the token's limit (300 a minute by default).
+      API_REQUESTS_PER_MINUTE: '1000000',
       ...(sources ? { BENCH_SERVER_ROOT: '../../src' } : {}),
     },
     // The request log goes nowhere, but is still written, as in production.

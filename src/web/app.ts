@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly oidcProviders?: readonly OidcProviderSettings[]
   /** MFA_REQUIRED_FOR_ALL: every local account needs an authenticator app. */
   readonly mfaForAll?: boolean
+  /** API_REQUESTS_PER_MINUTE: each API token's limit. */
+  readonly apiRequestsPerMinute?: number
 }
 
 export interface AppDeps {
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errors, { production: config.production, recordCsrfRefusal: csrfRefusalRecorder((actor, event) => services.audit.record(actor, event), now) })
   await app.register(features, {
     services, now, cookieSecure: config.cookieSecure, production: config.production,
+    ...(config.apiRequestsPerMinute ? { apiRequestsPerMinute: config.apiRequestsPerMinute } : {}),
     signIn: { baseUrl: config.baseUrl ?? 'http://localhost:3000', providers: config.oidcProviders ?? [], mfaForAll: config.mfaForAll ?? false, ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}) },
   })
   return app

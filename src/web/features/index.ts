@@ -34,6 +34,8 @@ export interface FeatureOptions {
   readonly production: boolean
   /** Single sign-on and multi-factor settings (features/single-sign-on, features/multi-factor). */
   readonly signIn?: SignInSettings
+  /** Each API token's requests per minute (features/api); the API's default when not given. */
+  readonly apiRequestsPerMinute?: number
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {

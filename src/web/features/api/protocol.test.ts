@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { forEachDatabase } from '../../../../test/helpers/databases.js'
 import { apiApp, caller, RECORD, tokenFor } from '../../../../test/helpers/api.js'
+import { testApp } from '../../testing.js'
 import { apiRoutes } from './routes.js'
 import { apiV1 } from './plugin.js'
 
@@ -91,5 +92,12 @@ forEachDatabase('API: the rate limit is per token and answers JSON 429', async (
   assert.equal(limited.json<ErrorBody>().error.status, 429)
   assert.ok(limited.headers['retry-after'])
   assert.equal((await two('GET', '/api/limited/clocks')).statusCode, 200, 'another token has its own allowance')
+  await app.close()
+})
+
+forEachDatabase('API: API_REQUESTS_PER_MINUTE sets each token\'s limit on the real routes', async (database) => {
+  const { app, services } = await testApp(database, { apiRequestsPerMinute: 2 })
+  const call = caller(app, (await tokenFor(services, 'COV', ['read'])).token)
+  assert.deepEqual([(await call('GET', '/api/v1/clocks')).statusCode, (await call('GET', '/api/v1/clocks')).statusCode, (await call('GET', '/api/v1/clocks')).statusCode], [200, 200, 429])
   await app.close()
 })

@@ -16,12 +16,12 @@ export function apiRoutes(services: FeatureOptions['services']): ApiRoute[] {
   return [...assessmentRoutes(services), ...incidentRoutes(services), ...caseStepRoutes(services)]
 }
 
-export default async function api(app: FastifyInstance, { services }: FeatureOptions): Promise<void> {
+export default async function api(app: FastifyInstance, { services, apiRequestsPerMinute }: FeatureOptions): Promise<void> {
   const routes = apiRoutes(services)
   const document = openApiDocument(routes, API_PREFIX)
   await app.register(
     async (v1) => {
-      await apiV1(v1, { services, routes })
+      await apiV1(v1, { services, routes, ...(apiRequestsPerMinute ? { rateLimit: { max: apiRequestsPerMinute, timeWindow: '1 minute' } } : {}) })
       v1.get('/openapi.json', { config: { access: PUBLIC } }, async () => document)
     },
     { prefix: API_PREFIX },
