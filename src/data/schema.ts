@@ -258,6 +258,8 @@ export interface RapidReviewEntriesTable {
 export interface LearningActionsTable {
   id: string
   incident_id: string
+  /** The case's authority, kept here so a worklist finds open actions without reading every case (migration 0012). */
+  authority_id: string
   source: 'rapid_review' | 'practice_review'
   description: string
   /** JSON array: one agency (single-agency) or several (multi-agency). */

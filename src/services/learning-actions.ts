@@ -42,7 +42,7 @@ export function learningActionService(deps: IncidentDeps) {
     },
 
     add(actor: Actor, incidentId: string, version: number, input: ActionInput): CaseStepResult {
-      return caseStep(deps, actor, incidentId, version, { action: 'manage_actions', permission: 'action:manage', detail: 'action added' }, async (work, _stored, progress) => {
+      return caseStep(deps, actor, incidentId, version, { action: 'manage_actions', permission: 'action:manage', detail: 'action added' }, async (work, stored, progress) => {
         const errors: Errors = {}
         if (input.source !== 'rapid_review' && input.source !== 'practice_review') errors.source = 'Select where the action comes from'
         if (!text(input.description)) errors.description = 'Enter the action'
@@ -53,7 +53,7 @@ export function learningActionService(deps: IncidentDeps) {
         if (Object.keys(errors).length > 0) return errors
         const at = work.now.toISOString()
         await caseProgressRepository(work.trx).addAction({
-          incident_id: incidentId, source: input.source, description: text(input.description), agencies: JSON.stringify([...new Set(input.agencies)]), owner_agency: input.ownerAgency,
+          incident_id: incidentId, authority_id: stored.authorityId, source: input.source, description: text(input.description), agencies: JSON.stringify([...new Set(input.agencies)]), owner_agency: input.ownerAgency,
           owner_person: text(input.ownerPerson), due_on: input.dueOn, status: 'open', evidence: null, completed_on: null, created_at: at, updated_at: at,
         })
         return progress

@@ -66,11 +66,10 @@ export function reportsRepository(db: Kysely<Schema>) {
     actions(authorityId: string, end: string): Promise<{ dueOn: string; completedOn: string | null }[]> {
       return db
         .selectFrom('learning_actions')
-        .innerJoin('incidents', 'incidents.id', 'learning_actions.incident_id')
-        .select(['learning_actions.due_on as dueOn', 'learning_actions.completed_on as completedOn'])
-        .where('incidents.authority_id', '=', authorityId)
-        .where('learning_actions.due_on', '<', end)
-        .where((eb) => eb.or([eb('learning_actions.completed_on', 'is', null), eb('learning_actions.completed_on', '>', end)]))
+        .select(['due_on as dueOn', 'completed_on as completedOn'])
+        .where('authority_id', '=', authorityId)
+        .where('due_on', '<', end)
+        .where((eb) => eb.or([eb('completed_on', 'is', null), eb('completed_on', '>', end)]))
         .execute()
     },
   }

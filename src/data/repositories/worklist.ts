@@ -1,9 +1,10 @@
 // What the worklist reads besides the running clocks: one query each for the authority's
 // incidents (with their children's names, for search), open learning actions, open requests for a
 // partner's view and rapid review sign-offs still owed. Never one query per case.
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { ChildDetails } from '../../domain/incident/index.js'
-import type { Status } from '../../domain/lifecycle/index.js'
+import { STATUSES, type Status } from '../../domain/lifecycle/index.js'
+import { ACTION_STATUSES } from '../../domain/after-decision/index.js'
 import type { PartnerKind, Schema } from '../schema.js'
 
 export interface WorklistIncidentRow {
@@ -17,8 +18,12 @@ export interface WorklistIncidentRow {
 
 /** Cases with nothing left to do but their learning actions (years of them, at national scale). */
 const FINISHED: readonly Status[] = ['closed', 'decided_do_not_notify', 'decided_refer_to_other_authority', 'withdrawn']
+const UNFINISHED: readonly Status[] = STATUSES.filter((s) => !FINISHED.includes(s))
+const OPEN_ACTION = ACTION_STATUSES.filter((s) => s !== 'complete')
 
 export function worklistRepository(db: Kysely<Schema>) {
+  /** The authority's learning actions not yet complete, through the action's own authority (migration 0012). */
+  const openActionsOf = (authorityId: string) => db.selectFrom('learning_actions').where('authority_id', '=', authorityId).where('status', 'in', OPEN_ACTION)
   /** Every child's name in the authority's cases, by case, in the order they were entered. */
   async function childNamesOf(authorityId: string): Promise<Map<string, string[]>> {
     const rows = await db
@@ -41,36 +46,25 @@ export function worklistRepository(db: Kysely<Schema>) {
     /**
      * The cases that can be on a worklist: unfinished ones, and finished ones with an open action
      * (all of them for a partner, whose requests for a view stand whatever the case's status).
-     * Children's names only when searching: reading and parsing every child's details is most
-     * of the cost of a worklist (docs/performance.md), and only a search needs them.
+     * Each set is found through its own index, so the cost follows what is on the worklist, not
+     * the years of finished cases behind it. Children's names only when searching: reading and
+     * parsing every child's details was most of a worklist's cost (docs/performance.md).
      */
     async incidents(authorityId: string, options: { unfinishedOrActions: boolean; childNames: boolean }): Promise<WorklistIncidentRow[]> {
-      const rows = await db
-        .selectFrom('incidents')
-        .select(['incidents.id', 'incidents.reference', 'incidents.status', 'incidents.aware_date', 'incidents.created_by'])
-        .where('incidents.authority_id', '=', authorityId)
-        .$if(options.unfinishedOrActions, (q) =>
-          q.where(({ or, eb, exists, selectFrom }) =>
-            or([
-              eb('incidents.status', 'not in', [...FINISHED]),
-              // A constant, not a column, so the index alone answers.
-              exists(selectFrom('learning_actions as a').select(sql<number>`1`.as('one')).whereRef('a.incident_id', '=', 'incidents.id').where('a.status', '!=', 'complete')),
-            ]),
-          ),
-        )
-        .orderBy('incidents.reference')
-        .execute()
+      const cases = db.selectFrom('incidents').select(['id', 'reference', 'status', 'aware_date', 'created_by']).where('authority_id', '=', authorityId)
+      const rows = options.unfinishedOrActions
+        ? [
+            ...(await cases.where('status', 'in', UNFINISHED).execute()),
+            ...(await cases.where('status', 'in', FINISHED).where('id', 'in', openActionsOf(authorityId).select('incident_id')).execute()),
+          ].sort((a, b) => a.reference.localeCompare(b.reference))
+        : await cases.orderBy('reference').execute()
       const names = options.childNames ? await childNamesOf(authorityId) : new Map<string, string[]>()
       return rows.map((row) => ({ id: row.id, reference: row.reference, status: row.status as Status, awareDate: row.aware_date, createdBy: row.created_by, childNames: names.get(row.id) ?? [] }))
     },
 
     openActions(authorityId: string) {
-      return db
-        .selectFrom('learning_actions')
-        .innerJoin('incidents', 'incidents.id', 'learning_actions.incident_id')
-        .select(['learning_actions.incident_id as incidentId', 'learning_actions.description', 'learning_actions.due_on as dueOn', 'learning_actions.owner_agency as ownerAgency'])
-        .where('incidents.authority_id', '=', authorityId)
-        .where('learning_actions.status', '!=', 'complete')
+      return openActionsOf(authorityId)
+        .select(['incident_id as incidentId', 'description', 'due_on as dueOn', 'owner_agency as ownerAgency'])
         .execute()
     },
 
