@@ -68,9 +68,10 @@ forEachDatabase('authorisation matrix: every route, as every role and signed out
   // Changes are made to a user no role below signs in as, so the matrix's own sessions survive.
   const targetUser = userIds.get('health-partner@demo.example') ?? ''
   const otherUser = userIds.get(DEMO.otherAuthorityPractitioner) ?? ''
-  // Records the demo lacks, in both authorities: the identity is the target user's, the upload the
-  // practitioner's (the table's `owner`), DEMO's both its practitioner's.
-  const records = await matrixRecords(services, db, { ownUser: 'health-partner@demo.example', uploader: EMAIL.practitioner, otherUser: DEMO.otherAuthorityPractitioner })
+  // Records the demo lacks, in both authorities: the identity is the target user's, the upload is
+  // made by the import rows' `owner`; DEMO's are both its practitioner's.
+  const uploader = Object.values(MATRIX).find((row) => row.owner)?.owner ?? 'practitioner'
+  const records = await matrixRecords(services, db, { ownUser: 'health-partner@demo.example', uploader: EMAIL[uploader], otherUser: DEMO.otherAuthorityPractitioner })
 
   // 1. Every route has a row, and every row a route.
   const routes = routesOf(app)
