@@ -24,6 +24,16 @@ export interface CaseStep {
   readonly detail?: string
 }
 
+/**
+ * A step whose lifecycle action depends on the case (recording the serious incident notification
+ * starts the rapid review): its permission is known before the case is loaded, and checked then,
+ * so an actor who may take the step need not also be allowed to view the case (a write-only token).
+ */
+export interface ChosenStep {
+  readonly permission: Action
+  choose(stored: StoredIncident): Omit<CaseStep, 'permission'>
+}
+
 /** The case's progress, or a new one owing what the latest grouping and record call for. */
 export async function progressOf(work: UnitOfWork, stored: StoredIncident): Promise<CaseProgress> {
   const found = await caseProgressRepository(work.trx).find(stored.id)
@@ -49,16 +59,14 @@ export function caseStep(
   actor: Actor,
   incidentId: string,
   version: number,
-  step: CaseStep | ((stored: StoredIncident) => CaseStep),
+  step: CaseStep | ChosenStep,
   apply: (work: UnitOfWork, stored: StoredIncident, progress: CaseProgress) => Promise<Errors | CaseProgress>,
 ): CaseStepResult {
   return inTransaction(deps, async (work) => {
-    const first = typeof step === 'function' ? null : step
-    const stored = await loadIncident(work, actor, incidentId, first?.permission ?? 'case:view')
+    const stored = await loadIncident(work, actor, incidentId, step.permission)
     if (isRefusal(stored)) return stored
     if (stored.version !== version) return refuse('stale')
-    const chosen = typeof step === 'function' ? step(stored) : step
-    if (!first && !(await work.permit(actor, chosen.permission, { authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id }))) return refuse('forbidden')
+    const chosen: CaseStep = 'choose' in step ? { ...step.choose(stored), permission: step.permission } : step
     // The table first, so nothing `apply` writes survives a step that is not allowed now.
     const previous = chosen.action === 'reopen' ? await statusBeforeClosing(work, stored.id) : null
     const allowed = transition(stored.status, actor.kind === 'user' ? actor.permissions.role : null, chosen.action, 'checked below', previous)

@@ -87,9 +87,12 @@ export function notificationService(deps: IncidentDeps) {
      * run from the date it was sent (Working Together 2023 ch 5; R16).
      */
     recordSubmission(actor: Actor, incidentId: string, version: number, notificationId: string, input: SubmissionInput): CaseStepResult {
-      const step = (stored: StoredIncident) => {
-        const serious = notificationId.startsWith('serious_incident:') && ['decided_notify', 'notification_sent'].includes(stored.status)
-        return { action: serious ? 'record_serious_incident_notification' as const : 'record_notification' as const, permission: 'notification:submit' as const, detail: notificationId.split(':')[0] }
+      const step = {
+        permission: 'notification:submit' as const,
+        choose: (stored: StoredIncident) => {
+          const serious = notificationId.startsWith('serious_incident:') && ['decided_notify', 'notification_sent'].includes(stored.status)
+          return { action: serious ? 'record_serious_incident_notification' as const : 'record_notification' as const, detail: notificationId.split(':')[0] }
+        },
       }
       return caseStep(deps, actor, incidentId, version, step, async (work, stored, progress) => {
         const errors: Errors = {}

@@ -5,22 +5,23 @@
 //           'signed-in' any signed-in user, whatever their role
 //           [roles]     only these roles (in the authority they are working in); every other
 //                       role is refused with 403, signed-out users are sent to /sign-in
-//   record: true when the URL names a record of one authority (a case, a user): with another
-//           authority's id it answers 404 to everyone, exactly like a missing one (ASVS 8.2.2, 8.4.1)
+//   record: true when the URL names a record of one authority (a case, a user, a webhook endpoint,
+//           an API token, an identity, an import upload): with another authority's id it answers
+//           404 to everyone, exactly like a missing one (ASVS 8.2.2, 8.4.1)
+//   owner:  the record is one user's alone (an import upload is its uploader's): the matrix makes
+//           it as this role's user, and every other user the route allows gets 404 for it
+//   query:  what the URL needs after the path to answer at all (which change /account/confirm confirms)
 //
-// A route the router has and this table lacks fails the test with the row to add.
+// A route the router has and this table lacks fails the test with the row to add. The bearer-token
+// API's routes (/api/v1) have their own table, api-table.ts.
 import type { Role } from '../../src/domain/permissions/index.js'
 
 export type Allow = 'public' | 'signed-in' | readonly Role[]
 export interface Row {
   readonly allow: Allow
   readonly record?: boolean
-  /**
-   * The test file that tries this route as each role and on another authority's record, where the
-   * record is one the demo does not hold (a webhook, a token, an upload of one user's); the matrix
-   * still requires the row, and checks the file exists (security-md style), but sends no requests.
-   */
-  readonly elsewhere?: string
+  readonly owner?: Role
+  readonly query?: string
 }
 
 const CASE_READERS: readonly Role[] = ['practitioner', 'decision-owner', 'partner', 'business-unit', 'auditor']
@@ -146,28 +147,28 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /settings/webhooks': { allow: ['admin'] },
   'GET /settings/webhooks/new': { allow: ['admin'] },
   'POST /settings/webhooks/new': { allow: ['admin'] },
-  'GET /settings/webhooks/:endpointId': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
-  'POST /settings/webhooks/:endpointId/rotate': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
-  'POST /settings/webhooks/:endpointId/disable': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
-  'POST /settings/webhooks/:endpointId/enable': { allow: ['admin'], elsewhere: 'src/web/features/settings/webhooks-routes.test.ts' },
+  'GET /settings/webhooks/:endpointId': { allow: ['admin'], record: true },
+  'POST /settings/webhooks/:endpointId/rotate': { allow: ['admin'], record: true },
+  'POST /settings/webhooks/:endpointId/disable': { allow: ['admin'], record: true },
+  'POST /settings/webhooks/:endpointId/enable': { allow: ['admin'], record: true },
   'GET /api/v1/openapi.json': { allow: 'public' },
   'GET /api/docs': { allow: 'public' },
   'GET /settings/api-tokens': { allow: ['auditor', 'admin'] },
   'GET /settings/api-tokens/new': { allow: ['admin'] },
   'POST /settings/api-tokens/new': { allow: ['admin'] },
-  'POST /settings/api-tokens/:tokenId/revoke': { allow: ['admin'], elsewhere: 'src/web/features/api-tokens/routes.test.ts' },
+  'POST /settings/api-tokens/:tokenId/revoke': { allow: ['admin'], record: true },
   'GET /settings/users/:userId/single-sign-on': { allow: ['admin'], record: true },
   'POST /settings/users/:userId/single-sign-on': { allow: ['admin'], record: true },
-  'POST /settings/users/:userId/single-sign-on/:identityId/remove': { allow: ['admin'], elsewhere: 'src/web/features/single-sign-on/routes.test.ts' },
+  'POST /settings/users/:userId/single-sign-on/:identityId/remove': { allow: ['admin'], record: true },
   'GET /settings/bank-holidays': { allow: ['admin'] },
   'POST /settings/bank-holidays': { allow: ['admin'] },
   'POST /settings/bank-holidays/apply': { allow: ['admin'] },
   'GET /incidents/import': { allow: RECORDERS },
   'POST /incidents/import': { allow: RECORDERS },
-  'GET /incidents/import/:id/columns': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
-  'POST /incidents/import/:id/columns': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
-  'GET /incidents/import/:id/check': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
-  'POST /incidents/import/:id/check': { allow: RECORDERS, elsewhere: 'src/web/features/imports/routes.test.ts' },
+  'GET /incidents/import/:id/columns': { allow: RECORDERS, record: true, owner: 'practitioner' },
+  'POST /incidents/import/:id/columns': { allow: RECORDERS, record: true, owner: 'practitioner' },
+  'GET /incidents/import/:id/check': { allow: RECORDERS, record: true, owner: 'practitioner' },
+  'POST /incidents/import/:id/check': { allow: RECORDERS, record: true, owner: 'practitioner' },
   // Issue 8: multi-factor sign-in and the account's own sign-in details, retention, subject access.
   'GET /sign-in/code': { allow: 'public' },
   'POST /sign-in/code': { allow: 'public' },
@@ -175,8 +176,8 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /sign-in/set-up-authenticator': { allow: 'public' },
   'GET /account': { allow: 'signed-in' },
   'GET /account/recovery-codes': { allow: 'signed-in' },
-  'GET /account/confirm': { allow: 'signed-in', elsewhere: 'src/web/features/multi-factor/routes.test.ts' },
-  'POST /account/confirm': { allow: 'signed-in', elsewhere: 'src/web/features/multi-factor/routes.test.ts' },
+  'GET /account/confirm': { allow: 'signed-in', query: '?next=password' },
+  'POST /account/confirm': { allow: 'signed-in', query: '?next=password' },
   'GET /account/password': { allow: 'signed-in' },
   'POST /account/password': { allow: 'signed-in' },
   'GET /account/authenticator': { allow: 'signed-in' },

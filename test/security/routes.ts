@@ -1,5 +1,5 @@
-// Finding real URLs for the router's route patterns: every route the app declares, and a crawl of
-// the demo's pages (links and form actions) as each role, so path parameters get real ids.
+// Finding real URLs for the router's route patterns: every route the app declares (the pages' and
+// the bearer-token API's), and a crawl of the demo's pages (links and form actions) as each role, so path parameters get real ids.
 import type { FastifyInstance } from 'fastify'
 import type { Client } from './client.js'
 import { isApiAccess } from '../../src/web/plugins/access.js'
@@ -9,16 +9,19 @@ export interface Route {
   readonly url: string
 }
 
+const split = (routes: ReturnType<FastifyInstance['declaredRoutes']>): Route[] => routes.flatMap((r) => r.method.split(',').map((method) => ({ method, url: r.url })))
+
 /**
- * Every method × URL the router has (HEAD included: it is a separate route in Fastify), except the
- * bearer-token API's: no cookie session reaches those, and src/web/features/api/access.test.ts
- * tries each of them with every scope, no token, a revoked one and another authority's.
+ * Every method × URL the router has (HEAD included: it is a separate route in Fastify) that a
+ * cookie session uses: all but the bearer-token API's, which apiRoutesOf lists.
  */
 export function routesOf(app: FastifyInstance): Route[] {
-  return app
-    .declaredRoutes()
-    .filter((r) => !isApiAccess(r.access))
-    .flatMap((r) => r.method.split(',').map((method) => ({ method, url: r.url })))
+  return split(app.declaredRoutes().filter((r) => !isApiAccess(r.access)))
+}
+
+/** The bearer-token API's routes (/api/v1, each declaring a scope), HEAD included. */
+export function apiRoutesOf(app: FastifyInstance): Route[] {
+  return split(app.declaredRoutes().filter((r) => isApiAccess(r.access)))
 }
 
 const statics = (pattern: string) => pattern.split('/').filter((s) => s && !s.startsWith(':') && s !== '*').length

@@ -61,3 +61,19 @@ forEachDatabase('API: the whole case flow, from incident to completed action, ov
   assert.ok(!JSON.stringify(trail).includes(tokens.both.token))
   await app.close()
 })
+
+forEachDatabase('API: a token with only the write scope records a notification as sent (it need not also read the case)', async (database) => {
+  const { app, call, tokens } = await apiApp(database)
+  const decided = (await call('GET', '/api/v1/incidents?status=decided_notify', { token: tokens.read.token })).json<{ items: { id: string }[] }>().items[0]
+  assert.ok(decided, 'the demo has a case decided to notify')
+  const owed = await call('GET', `/api/v1/incidents/${decided.id}/notifications`, { token: tokens.read.token })
+  const serious = owed.json<{ notifications: { id: string; kind: string }[] }>().notifications.find((n) => n.kind === 'serious_incident')
+  assert.ok(serious, owed.body)
+  const sent = await call('POST', `/api/v1/incidents/${decided.id}/notifications/${encodeURIComponent(serious.id)}/submission`, {
+    token: tokens.write.token, ifMatch: String(owed.headers.etag), body: { sentAt: '2026-11-24T08:30:00.000Z', nationalReference: 'SIN-TEST-0002', sentBy: 'Business unit (fictional)', lateReason: 'Sent late (fictional)' },
+  })
+  assert.equal(sent.statusCode, 200, sent.body)
+  const review = await call('GET', `/api/v1/incidents/${decided.id}/rapid-review`, { token: tokens.read.token })
+  assert.ok(review.json<{ rapidReview: { startedOn: string } | null }>().rapidReview?.startedOn, 'recording it started the rapid review')
+  await app.close()
+})
