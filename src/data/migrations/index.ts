@@ -14,6 +14,7 @@ import { singleSignOn } from './0007_single_sign_on.js'
 import { multiFactor } from './0008_multi_factor.js'
 import { imports } from './0009_imports.js'
 import { retention } from './0010_retention.js'
+import { sessionBrowser } from './0011_session_browser.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0008_multi_factor': multiFactor(),
     '0009_imports': imports(),
     '0010_retention': retention(dialect),
+    '0011_session_browser': sessionBrowser(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

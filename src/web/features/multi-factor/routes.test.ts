@@ -139,7 +139,7 @@ forEachDatabase('changing the password needs the password and a code again first
   assert.equal((await user.post('/account/confirm?next=password', { password: DEMO.password, code: code(clock()) })).headers.location, '/account/password')
   await user.get('/account/password')
   assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'different' })).statusCode, 400)
-  assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'a brand new passphrase 9' })).headers.location, '/account?changed=password')
+  assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'a brand new passphrase 9' })).headers.location, '/account/sessions')
   // Once changed, the confirmation is used up.
   assert.equal((await user.get('/account/new-recovery-codes')).headers.location, '/account/confirm?next=recovery-codes')
   const admin = await services.users.findByEmail(DEMO.admin)
