@@ -6,7 +6,9 @@ import type { LightMyRequestResponse } from 'fastify'
 import { forEachDatabase } from '../../../../test/helpers/databases.js'
 import type { Database } from '../../../data/db.js'
 import { timeStep, totpCodeForStep } from '../../../domain/multi-factor/index.js'
+import { SIGNED_IN } from '../../plugins/access.js'
 import { DEMO, demoCode, testApp, type TestBrowser } from '../../testing.js'
+import { CONFIRMATION_MINUTES } from '../multi-factor/account-routes.js'
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0'
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1'
@@ -163,5 +165,47 @@ forEachDatabase('after setting up a new authenticator app the recovery codes lea
   await here.post('/account/sessions/end-others')
   assert.equal(await isSignedOut(elsewhere), true)
   assert.equal(await isSignedOut(here), false)
+  await app.close()
+})
+
+forEachDatabase('ending a session needs a sign-in or the password again in the last 5 minutes, so a stolen session cannot throw the user out', async (database) => {
+  const started = await testApp(database)
+  const { app, clock } = started
+  const elsewhere = await signedIn(started, DEMO.practitioner, SAFARI_IPHONE)
+  const here = await signedIn(started, DEMO.practitioner, FIREFOX_WINDOWS)
+  clock.advance(CONFIRMATION_MINUTES * 60_000 + 1000)
+  assert.match((await here.get('/account/sessions')).body, /you will be asked for your password again/)
+  assert.equal((await here.post('/account/sessions/end-others')).headers.location, '/account/confirm?next=sessions')
+  const handle = rowsOf(await here.get('/account/sessions')).find((r) => r.browser === 'Safari on iPhone')?.handle ?? ''
+  assert.equal((await here.post(`/account/sessions/${handle}/end`)).headers.location, '/account/confirm?next=sessions')
+  assert.equal(await isSignedOut(elsewhere), false, 'nothing ended without the proof')
+
+  assert.match((await here.get('/account/confirm?next=sessions')).body, /Before you sign out of your other sessions/)
+  assert.equal((await here.post('/account/confirm?next=sessions', { password: 'not my password at all', code: '' })).statusCode, 401)
+  assert.equal((await here.post('/account/confirm?next=sessions', { password: DEMO.password, code: '' })).headers.location, '/account/sessions')
+  await here.get('/account/sessions')
+  assert.equal((await here.post(`/account/sessions/${handle}/end`)).headers.location, '/account/sessions')
+  assert.equal(await isSignedOut(elsewhere), true)
+  assert.equal(await isSignedOut(here), false)
+  await app.close()
+})
+
+forEachDatabase('a single sign-on user who signed in over 5 minutes ago is asked to sign in again before ending a session', async (database) => {
+  // Stands in for the provider's round trip (single-sign-on/routes.test.ts): marks this session as signed in through it.
+  const started = await testApp(database, {}, (app) => {
+    app.get('/test/as-single-sign-on', { config: { access: SIGNED_IN } }, async (request) => {
+      request.session.signInMethod = 'single-sign-on'
+      return 'ok'
+    })
+  })
+  const { app, clock } = started
+  const elsewhere = await signedIn(started, DEMO.practitioner, SAFARI_IPHONE)
+  const here = await signedIn(started, DEMO.practitioner, FIREFOX_WINDOWS)
+  await here.get('/test/as-single-sign-on')
+  clock.advance(CONFIRMATION_MINUTES * 60_000 + 1000)
+  await here.get('/account/sessions')
+  assert.equal((await here.post('/account/sessions/end-others')).headers.location, '/account/sessions')
+  assert.match((await here.get('/account/sessions')).body, /first sign out and sign in again with your work account/)
+  assert.equal(await isSignedOut(elsewhere), false)
   await app.close()
 })

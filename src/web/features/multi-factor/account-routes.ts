@@ -15,7 +15,7 @@ import { setUpDetails } from './second-step.js'
 
 /** How long a confirmation lets the user change their sign-in details. */
 export const CONFIRMATION_MINUTES = 5
-const CHANGES = { password: '/account/password', authenticator: '/account/authenticator', 'recovery-codes': '/account/new-recovery-codes' } as const
+const CHANGES = { password: '/account/password', authenticator: '/account/authenticator', 'recovery-codes': '/account/new-recovery-codes', sessions: '/account/sessions' } as const
 type Change = keyof typeof CHANGES
 const isChange = (value: unknown): value is Change => typeof value === 'string' && value in CHANGES
 
@@ -86,6 +86,7 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
       return reply.page('multi-factor/views/confirm.njk', { next, enrolled, ...formErrors(errors) }, 401)
     }
     request.session.confirmedAt = now().toISOString()
+    request.session.reauthenticatedAt = request.session.confirmedAt
     return reply.redirect(CHANGES[next], 303)
   })
 
