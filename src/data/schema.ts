@@ -67,6 +67,8 @@ export interface SessionsTable {
   created_at: Instant
   last_seen_at: Instant
   expires_at: Instant
+  /** A coarse description of the browser, such as "Firefox on Windows" (0011); null when unknown. */
+  browser: string | null
 }
 
 export interface AuditEntriesTable {

@@ -51,6 +51,7 @@ import { signInService } from './sign-in.js'
 import { singleSignOnService } from './single-sign-on.js'
 import { multiFactorService } from './multi-factor.js'
 import { signInDetailsService } from './sign-in-details.js'
+import { userSessionService } from './user-sessions.js'
 import { userService } from './users.js'
 import { webhookDeliveryService, type WebhookDeliverySettings } from './webhook-deliveries.js'
 import { webhookService, type WebhookManagementSettings } from './webhooks.js'
@@ -102,6 +103,8 @@ export function createServices(database: Database, options: ServiceOptions = {})
     multiFactor,
     signInDetails: signInDetailsService(deps, multiFactor),
     sessionStore: sessionStore(deps),
+    /** A user's own sessions: list them, end one or all the others ("Your sessions"). */
+    userSessions: userSessionService(deps),
     audit: auditService(deps),
     incidents,
     partnerViews,
@@ -150,3 +153,4 @@ export type { SignedInUser, User } from './users.js'
 export type { ApiToken, TokenHolder } from './api-tokens.js'
 export type { WebhookDeliverySettings, WebhookTickResult } from './webhook-deliveries.js'
 export type { RetentionRunResult } from './retention.js'
+export type { SessionSummary } from './user-sessions.js'

@@ -8,6 +8,7 @@ import { acceptedStep, DEMO_TOTP_SECRET } from '../domain/multi-factor/index.js'
 import { Permissions } from '../domain/permissions/index.js'
 import { inTransaction, refuse, type Actor, type Refusal, type ServiceDeps } from './context.js'
 import { LOCKOUT } from './sign-in.js'
+import { endSessionsOf } from './user-sessions.js'
 
 export const RECOVERY_CODE_COUNT = 10
 // No 0/O or 1/l/I: people copy these from paper.
@@ -114,16 +115,22 @@ export function multiFactorService(deps: ServiceDeps) {
       })
     },
 
-    /** The operator removes a user's app (lost phone and codes); they set up a new one at next sign-in. */
-    async reset(actor: Actor, userId: string): Promise<{ ok: true } | Refusal<'forbidden' | 'not-enrolled'>> {
+    /**
+     * The operator removes a user's app (lost phone and codes); they set up a new one at next
+     * sign-in (ASVS 6.4.3). A reset usually means the factor may be in someone else's hands, so
+     * the user's sessions end in the same transaction: nobody stays signed in on the old factor.
+     */
+    async reset(actor: Actor, userId: string): Promise<{ ok: true; sessionsEnded: number } | Refusal<'forbidden' | 'not-enrolled'>> {
       if (actor.kind !== 'system') return Promise.resolve(refuse('forbidden'))
-      return inTransaction(deps, async ({ trx, now, audit }) => {
+      return inTransaction(deps, async (work) => {
+        const { trx, now, audit } = work
         const mfa = multiFactorRepository(trx)
         if (!(await mfa.findTotp(userId))) return refuse('not-enrolled')
         await trx.deleteFrom('user_totp').where('user_id', '=', userId).execute()
         await mfa.replaceRecoveryCodes(userId, [], now.toISOString())
         await audit(actor, { action: 'mfa.reset', outcome: 'done', recordType: 'user', recordId: userId })
-        return { ok: true as const }
+        const sessionsEnded = await endSessionsOf(work, actor, userId, null, 'authenticator app reset')
+        return { ok: true as const, sessionsEnded }
       })
     },
 

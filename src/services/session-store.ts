@@ -42,6 +42,19 @@ function userIdOf(session: object): string | null {
   return 'userId' in session && typeof session.userId === 'string' ? session.userId : null
 }
 
+/** The short description of the browser the web layer puts in the session at sign-in, for "Your sessions". */
+function browserOf(session: object): string | null {
+  return 'browser' in session && typeof session.browser === 'string' ? session.browser.slice(0, 100) : null
+}
+
+/**
+ * Written into every stored session, so it comes back in the session object of each later
+ * request. A session carrying it whose row is gone was ended (signed out elsewhere, disabled,
+ * reset) while one of its requests was under way: that request's save must not bring it back.
+ */
+const IN_STORE = 'inStore'
+const wasStored = (session: object) => IN_STORE in session && (session as Record<string, unknown>)[IN_STORE] === true
+
 export function sessionStore(deps: ServiceDeps) {
   const sessions = sessionsRepository(deps.database.db)
   let lastPruned = 0
@@ -61,7 +74,8 @@ export function sessionStore(deps: ServiceDeps) {
     const id = sha256Hex(sessionId)
     const now = deps.now()
     const existing = await sessions.find(id)
-    const data = JSON.stringify(session)
+    if (!existing && wasStored(session)) return
+    const data = JSON.stringify({ ...session, [IN_STORE]: true })
     if (existing && now.getTime() - Date.parse(existing.last_seen_at) < TOUCH_EVERY_MS && withoutLastSeen(existing.data) === withoutLastSeen(data)) return
     const createdAt = existing?.created_at ?? now.toISOString()
     const expires = Math.min(now.getTime() + SESSION_LIMITS.idleMs, new Date(createdAt).getTime() + SESSION_LIMITS.absoluteMs)
@@ -72,6 +86,7 @@ export function sessionStore(deps: ServiceDeps) {
       created_at: createdAt,
       last_seen_at: now.toISOString(),
       expires_at: new Date(expires).toISOString(),
+      browser: browserOf(session),
     })
     if (now.getTime() - lastPruned >= PRUNE_EVERY_MS) {
       lastPruned = now.getTime()

@@ -64,6 +64,12 @@ export function demoCode(app: FastifyInstance, email: string, clock?: MovableClo
 export class TestBrowser {
   cookies = new Map<string, string>()
   lastCsrf = ''
+  /** Sent as the User-Agent header when set (light-my-request's own otherwise). */
+  userAgent: string | undefined
+
+  private get agent(): Record<string, string> {
+    return this.userAgent === undefined ? {} : { 'user-agent': this.userAgent }
+  }
 
   constructor(private readonly app: FastifyInstance, private readonly clock?: MovableClock) {}
 
@@ -78,7 +84,7 @@ export class TestBrowser {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies) }))
+    return this.remember(await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies), headers: this.agent }))
   }
 
   /** Posts a form with the last page's CSRF token unless `_csrf` is given (or null: none). */
@@ -89,7 +95,7 @@ export class TestBrowser {
         method: 'POST',
         url,
         cookies: Object.fromEntries(this.cookies),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { ...this.agent, 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
       }),
     )

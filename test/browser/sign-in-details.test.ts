@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { DEMO } from '../../src/web/testing.js'
 import { DEMO_PASSWORD } from '../../src/services/index.js'
-import { accessibilityViolations, asUser, demoCode, SCREENSHOTS, serviceAndBrowser } from './browser.js'
+import { accessibilityViolations, asUser, demoCode, SCREENSHOTS, serviceAndBrowser, signIn } from './browser.js'
 
 const run = serviceAndBrowser()
 
@@ -81,5 +81,39 @@ test('an admin links a work account for single sign-on on the user’s page; it 
     violations.push(...(await accessibilityViolations(page)))
     await page.screenshot({ path: `${SCREENSHOTS}/single-sign-on-linked.png`, fullPage: true })
   })
+  assert.deepEqual(violations, [])
+})
+
+test('a practitioner sees their sessions from their sign-in details and signs out of the other one; the page passes axe', async () => {
+  const base = run.service.url
+  // Another browser, signed in first as the same user.
+  const elsewhere = await run.browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1' })
+  const phone = await elsewhere.newPage()
+  await signIn(phone, base, DEMO.practitioner)
+  const context = await run.browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  await signIn(page, base, DEMO.practitioner)
+  const violations: string[] = []
+  await page.getByRole('link', { name: 'Your sign-in details' }).click()
+  await page.getByRole('link', { name: 'See your sessions and sign out of the ones you do not need' }).click()
+  await page.waitForURL(`${base}/account/sessions`)
+  const rows = page.locator('.app-sessions tbody tr')
+  assert.equal(await rows.count(), 2)
+  assert.match((await rows.nth(0).innerText()).replace(/\s+/g, ' '), /^Firefox on Windows This session/)
+  assert.match(await rows.nth(1).innerText(), /^Safari on iPhone/)
+  violations.push(...(await accessibilityViolations(page)))
+  await page.screenshot({ path: `${SCREENSHOTS}/your-sessions.png`, fullPage: true })
+  await page.getByRole('button', { name: /^Sign out of Safari on iPhone, signed in / }).click()
+  await page.waitForURL(`${base}/account/sessions`)
+  assert.match(await page.content(), /You signed out of 1 other session/)
+  assert.equal(await rows.count(), 1)
+  violations.push(...(await accessibilityViolations(page)))
+  await page.screenshot({ path: `${SCREENSHOTS}/your-sessions-ended.png`, fullPage: true })
+  // The phone's next page is the sign-in page.
+  await phone.goto(`${base}/`)
+  assert.match(new URL(phone.url()).pathname, /^\/(sign-in|signed-out)/)
+  await elsewhere.close()
+  await context.close()
   assert.deepEqual(violations, [])
 })

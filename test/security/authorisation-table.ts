@@ -184,6 +184,10 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /account/authenticator': { allow: 'signed-in' },
   'GET /account/new-recovery-codes': { allow: 'signed-in' },
   'POST /account/new-recovery-codes': { allow: 'signed-in' },
+  // Your sessions (ASVS 7.5.2): the user's own only; another user's session is tried in the file named.
+  'GET /account/sessions': { allow: 'signed-in' },
+  'POST /account/sessions/:handle/end': { allow: 'signed-in', elsewhere: 'src/web/features/account-sessions/routes.test.ts' },
+  'POST /account/sessions/end-others': { allow: 'signed-in' },
   'GET /settings/retention': { allow: ['auditor', 'admin'] },
   'POST /settings/retention': { allow: ['admin'] },
   'GET /incidents/:id/children/:childId/subject-access': { allow: REVIEWERS, record: true },

@@ -86,7 +86,8 @@ async function resetMfa(values: Record<string, unknown>, io: CliIO): Promise<num
     if (!user) throw new UsageError(`there is no account for ${email}`)
     const result = await services.multiFactor.reset(actor, user.id)
     if (!result.ok) throw new UsageError(result.reason === 'not-enrolled' ? `${user.email} has no authenticator app` : result.reason)
-    io.stdout(`Removed the authenticator app and recovery codes of ${user.email}. They set up a new app at their next sign-in if their role needs one.\n`)
+    const ended = result.sessionsEnded === 1 ? 'Ended their 1 session.' : `Ended their ${result.sessionsEnded} sessions.`
+    io.stdout(`Removed the authenticator app and recovery codes of ${user.email}. ${ended} They set up a new app at their next sign-in if their role needs one.\n`)
     return 0
   })
 }
@@ -107,8 +108,9 @@ add      Adds the user with the role in the authority (or gives an existing acco
 disable  Stops the account signing in, in every authority, and ends its sessions at once.
 link-sso Lets the user sign in with single sign-on: links their identity at an OpenID provider
          (the issuer URL and the subject, the ID token's sub claim) to the account.
-reset-mfa Removes the user's authenticator app and recovery codes (a lost phone): check who
-         is asking first. Users whose role needs an app set up a new one at their next sign-in.
+reset-mfa Removes the user's authenticator app and recovery codes (a lost phone) and ends their
+         sessions: check who is asking first. Users whose role needs an app set up a new one
+         at their next sign-in.
 `,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, options, true)

@@ -14,6 +14,7 @@ import { singleSignOn } from './0007_single_sign_on.js'
 import { multiFactor } from './0008_multi_factor.js'
 import { imports } from './0009_imports.js'
 import { retention } from './0010_retention.js'
+import { sessionBrowser } from './0011_session_browser.js'
 import { nationalScaleIndexes } from './0012_national_scale_indexes.js'
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0008_multi_factor': multiFactor(),
     '0009_imports': imports(),
     '0010_retention': retention(dialect),
+    '0011_session_browser': sessionBrowser(),
     '0012_national_scale_indexes': nationalScaleIndexes(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }

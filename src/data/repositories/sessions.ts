@@ -3,6 +3,9 @@
 import type { Kysely } from 'kysely'
 import type { Schema, SessionRow } from '../schema.js'
 
+/** What "Your sessions" shows of a session: never its data. */
+export type SessionSummaryRow = Pick<SessionRow, 'id' | 'created_at' | 'last_seen_at' | 'browser'>
+
 export function sessionsRepository(db: Kysely<Schema>) {
   return {
     find(id: string): Promise<SessionRow | undefined> {
@@ -15,7 +18,7 @@ export function sessionsRepository(db: Kysely<Schema>) {
         .insertInto('sessions')
         .values(row)
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ data: row.data, user_id: row.user_id, last_seen_at: row.last_seen_at, expires_at: row.expires_at }),
+          oc.column('id').doUpdateSet({ data: row.data, user_id: row.user_id, last_seen_at: row.last_seen_at, expires_at: row.expires_at, browser: row.browser }),
         )
         .execute()
     },
@@ -27,6 +30,24 @@ export function sessionsRepository(db: Kysely<Schema>) {
     async deleteAllForUser(userId: string): Promise<number> {
       const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows)
+    },
+
+    /** The user's sessions that have not expired, most recently active first. */
+    listForUser(userId: string, now: string): Promise<SessionSummaryRow[]> {
+      return db
+        .selectFrom('sessions')
+        .select(['id', 'created_at', 'last_seen_at', 'browser'])
+        .where('user_id', '=', userId)
+        .where('expires_at', '>', now)
+        .orderBy('last_seen_at', 'desc')
+        .orderBy('id')
+        .execute()
+    },
+
+    /** Deletes one session, only if it is this user's: answers whether it did. */
+    async deleteOfUser(userId: string, id: string): Promise<boolean> {
+      const result = await db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
     },
 
     async deleteExpired(now: string): Promise<number> {

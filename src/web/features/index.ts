@@ -25,6 +25,7 @@ import multiFactor from './multi-factor/routes.js'
 import bankHolidays from './bank-holidays/routes.js'
 import imports from './imports/routes.js'
 import retention from './retention/routes.js'
+import accountSessions from './account-sessions/routes.js'
 
 export interface FeatureOptions {
   readonly services: WebServices
@@ -39,5 +40,5 @@ export interface FeatureOptions {
 }
 
 export async function features(app: FastifyInstance, options: FeatureOptions): Promise<void> {
-  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens, singleSignOn, multiFactor, bankHolidays, imports, retention]) await app.register(feature, options)
+  for (const feature of [signIn, home, info, health, settings, audit, incidents, outbox, notifications, rapidReview, practiceReview, actions, clocks, chronology, reports, api, apiTokens, singleSignOn, multiFactor, bankHolidays, imports, retention, accountSessions]) await app.register(feature, options)
 }

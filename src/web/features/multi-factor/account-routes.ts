@@ -8,13 +8,14 @@ import { formErrors, parseForm, text } from '../../forms.js'
 import { SIGNED_IN } from '../../plugins/access.js'
 import { notFound } from '../../plugins/errors.js'
 import { SIGN_IN_LIMIT } from '../../plugins/rate-limits.js'
+import type { CredentialChange } from '../account-sessions/routes.js'
 import type { FeatureOptions } from '../index.js'
 import { NEW_CODE_REFUSED_MESSAGE } from './routes.js'
 import { setUpDetails } from './second-step.js'
 
 /** How long a confirmation lets the user change their sign-in details. */
 export const CONFIRMATION_MINUTES = 5
-const CHANGES = { password: '/account/password', authenticator: '/account/authenticator', 'recovery-codes': '/account/new-recovery-codes' } as const
+const CHANGES = { password: '/account/password', authenticator: '/account/authenticator', 'recovery-codes': '/account/new-recovery-codes', sessions: '/account/sessions' } as const
 type Change = keyof typeof CHANGES
 const isChange = (value: unknown): value is Change => typeof value === 'string' && value in CHANGES
 
@@ -41,6 +42,11 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
     request.session.recoveryCodes = codes
     return reply.redirect('/account/recovery-codes', 303)
   }
+  /** After a change, "Your sessions" offers to end the others (ASVS 7.4.3); after new codes, on the way there. */
+  const changed = (request: FastifyRequest, what: CredentialChange) => {
+    delete request.session.confirmedAt
+    request.session.credentialChanged = what
+  }
 
   app.get<{ Querystring: Record<string, string> }>('/account', { config: { access: SIGNED_IN } }, async (request, reply) => {
     const userId = who(request).userId
@@ -58,7 +64,7 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
     // Shown once: a reload or the back button finds them gone.
     delete request.session.recoveryCodes
     if (!codes) return reply.redirect('/account', 303)
-    return reply.page('multi-factor/views/recovery-codes.njk', { codes })
+    return reply.page('multi-factor/views/recovery-codes.njk', { codes, continueTo: request.session.credentialChanged ? '/account/sessions' : '/' })
   })
 
   app.get<{ Querystring: { next?: string } }>('/account/confirm', { config: { access: SIGNED_IN } }, async (request, reply) => {
@@ -80,6 +86,7 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
       return reply.page('multi-factor/views/confirm.njk', { next, enrolled, ...formErrors(errors) }, 401)
     }
     request.session.confirmedAt = now().toISOString()
+    request.session.reauthenticatedAt = request.session.confirmedAt
     return reply.redirect(CHANGES[next], 303)
   })
 
@@ -94,8 +101,8 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
     if (!parsed.ok) return reply.page('multi-factor/views/password.njk', { ...parsed }, 400)
     const result = await services.signInDetails.changePassword(who(request), parsed.data.password)
     if (!result.ok) return reply.page('multi-factor/views/password.njk', { ...formErrors({ password: result.reason === 'weak-password' ? result.message : 'Enter a new password' }) }, 400)
-    delete request.session.confirmedAt
-    return reply.redirect('/account?changed=password', 303)
+    changed(request, 'password')
+    return reply.redirect('/account/sessions', 303)
   })
 
   app.get('/account/authenticator', { config: { access: SIGNED_IN } }, async (request, reply) => {
@@ -115,7 +122,7 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
       return reply.page('multi-factor/views/set-up.njk', { ...(await setUpDetails(secret, request.user?.email ?? '')), action: '/account/authenticator', ...formErrors({ code: NEW_CODE_REFUSED_MESSAGE }) }, 400)
     }
     delete request.session.newSecret
-    delete request.session.confirmedAt
+    changed(request, 'authenticator')
     return showCodes(request, reply, result.recoveryCodes)
   })
 
@@ -128,7 +135,7 @@ export default async function accountRoutes(app: FastifyInstance, { services, no
     if (redirect) return redirect
     const result = await services.multiFactor.newRecoveryCodes(who(request))
     if (!result.ok) return reply.redirect('/account', 303)
-    delete request.session.confirmedAt
+    changed(request, 'recovery-codes')
     return showCodes(request, reply, result.recoveryCodes)
   })
 }

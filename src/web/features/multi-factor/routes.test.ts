@@ -139,7 +139,7 @@ forEachDatabase('changing the password needs the password and a code again first
   assert.equal((await user.post('/account/confirm?next=password', { password: DEMO.password, code: code(clock()) })).headers.location, '/account/password')
   await user.get('/account/password')
   assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'different' })).statusCode, 400)
-  assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'a brand new passphrase 9' })).headers.location, '/account?changed=password')
+  assert.equal((await user.post('/account/password', { password: 'a brand new passphrase 9', confirm: 'a brand new passphrase 9' })).headers.location, '/account/sessions')
   // Once changed, the confirmation is used up.
   assert.equal((await user.get('/account/new-recovery-codes')).headers.location, '/account/confirm?next=recovery-codes')
   const admin = await services.users.findByEmail(DEMO.admin)
@@ -176,5 +176,37 @@ forEachDatabase('new recovery codes and a new app also need confirming; the new 
   await next.get('/sign-in/code')
   assert.equal((await next.post('/sign-in/code', { code: code(clock()) })).statusCode, 401)
   assert.equal((await next.post('/sign-in/code', { code: code(clock(), secret) })).headers.location, '/')
+  await app.close()
+})
+
+forEachDatabase('after an authenticator reset a decision owner’s sessions end, and signing in with the password leads only to setting up a new app', async (database) => {
+  const { app, browser, clock, services } = await testApp(database)
+  const owner = await services.users.findByEmail(DEMO.decisionOwner)
+  assert.ok(owner)
+  const before = browser()
+  await before.signIn(DEMO.decisionOwner)
+  assert.equal((await before.get('/')).statusCode, 200)
+  // What `sin user reset-mfa` does, as the operator.
+  const reset = await services.multiFactor.reset(systemActor('command line'), owner.id)
+  assert.deepEqual(reset, { ok: true, sessionsEnded: 1 })
+  assert.match(String((await before.get('/')).headers.location), /^\/(sign-in|signed-out)/, 'the session open before the reset has ended')
+
+  const user = browser()
+  assert.equal((await passwordStep(user, DEMO.decisionOwner)).headers.location, '/sign-in/set-up-authenticator')
+  for (const url of ['/', '/incidents', '/account', '/account/sessions', '/account/password', '/sign-in/code']) {
+    assert.equal((await user.get(url)).headers.location, '/sign-in', `${url} is closed until a new app is set up`)
+  }
+  const setUp = await user.get('/sign-in/set-up-authenticator')
+  const oldCode = await user.post('/sign-in/code', { code: code(clock()) })
+  assert.deepEqual([oldCode.statusCode, oldCode.headers.location], [303, '/sign-in'], 'the old app’s code is no way round it')
+  assert.equal((await user.get('/')).headers.location, '/sign-in')
+  const secret = (/id="secret">([A-Z2-7 ]+)</.exec(setUp.body)?.[1] ?? '').replace(/ /g, '')
+  assert.notEqual(secret, DEMO_TOTP_SECRET)
+  assert.equal((await user.post('/sign-in/set-up-authenticator', { code: code(clock(), secret) })).headers.location, '/account/recovery-codes')
+  assert.equal((await user.get('/')).statusCode, 200, 'signed in once the new app is set up')
+  const trail = await actions(database, owner.id)
+  assert.ok(trail.includes('mfa.reset: done'))
+  assert.equal(trail.filter((a) => a.startsWith('session.ended: done: authenticator app reset')).length, 1)
+  assert.ok(trail.includes('mfa.enrolled: done'))
   await app.close()
 })

@@ -17,6 +17,8 @@ declare module 'fastify' {
     recoveryCodes?: string[]
     /** When the user last proved it was them again (for changing sign-in details). */
     confirmedAt?: string
+    /** The same, but not used up by a change: ending other sessions needs it recent (ASVS 7.5.2). */
+    reauthenticatedAt?: string
   }
 }
 

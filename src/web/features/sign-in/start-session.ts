@@ -2,6 +2,7 @@
 // anything planted in it, is dropped), the user, the clocks the auth plugin checks, and the
 // authority they start in.
 import type { FastifyRequest } from 'fastify'
+import { describeBrowser } from '../../../domain/sessions/index.js'
 import type { SignedInUser } from '../../../services/users.js'
 
 /** 'password' is a local account (with its code when it has an authenticator app). */
@@ -10,6 +11,8 @@ export type SignInMethod = 'password' | 'single-sign-on'
 declare module 'fastify' {
   interface Session {
     signInMethod?: SignInMethod
+    /** "Firefox on Windows": what "Your sessions" shows to tell this one apart (never the raw header). */
+    browser?: string
   }
 }
 
@@ -21,5 +24,7 @@ export async function startSession(request: FastifyRequest, user: SignedInUser, 
   request.session.signedInAt = at
   request.session.lastSeenAt = at
   request.session.signInMethod = method
+  const browser = describeBrowser(request.headers['user-agent'])
+  if (browser) request.session.browser = browser
   if (firstAuthority) request.session.authorityId = firstAuthority.authorityId
 }
