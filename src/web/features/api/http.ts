@@ -1,6 +1,6 @@
 // How the API answers: JSON errors always ({ error: { status, message, fields? } }, naming the
 // field), the services' refusals as HTTP statuses, and the case's ETag for optimistic locking.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 
 export interface FieldError {
@@ -36,6 +36,20 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value)
   const body = { error: { status: error.status, message: error.message, ...(error.fields?.length ? { fields: error.fields } : {}) } }
   return reply.code(error.status).type('application/json; charset=utf-8').send(body)
+}
+
+/** The longest path segment (id) the router and the API take: a notification for many children has a long id. */
+export const MAX_PATH_SEGMENT = 2000
+
+/**
+ * Fastify's own refusals before routing (a malformed URL, a path segment longer than the router
+ * takes): no hook runs for them, so this gives them the one error shape and nosniff itself.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 500)
+  const message = status === 414 ? 'A part of the address is too long' : status === 400 ? 'The address is not a valid URL' : 'Something went wrong'
+  void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store')
+  void sendError(reply, new ApiError(status, message, [{ field: 'path', message }]))
 }
 
 export const invalid = (errors: Readonly<Record<string, string>>, message = 'The request has problems: see fields'): ApiError =>
