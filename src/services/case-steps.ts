@@ -33,11 +33,22 @@ export async function progressOf(work: UnitOfWork, stored: StoredIncident): Prom
 
 /** Loads a case for reading after the decision; the read is audited as a view. */
 export async function readCase(work: UnitOfWork, actor: Actor, incidentId: string, what: string): Promise<{ stored: StoredIncident; progress: CaseProgress } | LoadRefusal> {
+  const read = await loadCaseUnviewed(work, actor, incidentId)
+  if ('ok' in read) return read
+  await auditView(work, actor, read.stored, what)
+  return read
+}
+
+/** Loads a case for a read that may still be refused (nothing shown, so no view to record): call auditView once it is not. */
+export async function loadCaseUnviewed(work: UnitOfWork, actor: Actor, incidentId: string): Promise<{ stored: StoredIncident; progress: CaseProgress } | LoadRefusal> {
   const stored = await loadIncident(work, actor, incidentId, 'case:view')
   if (isRefusal(stored)) return stored
   if (actor.kind === 'user' && actor.permissions.role === 'partner' && stored.status === 'draft') return refuse('not-found')
-  await work.audit(actor, { action: 'record.viewed', outcome: `done: ${what}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
   return { stored, progress: await progressOf(work, stored) }
+}
+
+export function auditView(work: UnitOfWork, actor: Actor, stored: StoredIncident, what: string): Promise<void> {
+  return work.audit(actor, { action: 'record.viewed', outcome: `done: ${what}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
 }
 
 /**
