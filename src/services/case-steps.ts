@@ -5,11 +5,11 @@
 import { caseProgressRepository } from '../data/repositories/case-progress.js'
 import { incidentsRepository, type StoredIncident } from '../data/repositories/incidents.js'
 import { notificationsOwed, type CaseProgress } from '../domain/after-decision/index.js'
-import { transition, type LifecycleAction, type Status } from '../domain/lifecycle/index.js'
+import type { LifecycleAction, Status } from '../domain/lifecycle/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { inTransaction, refuse, type Actor, type UnitOfWork } from './context.js'
 import {
-  actorLabel, actorUserId, invalidErrors, isRefusal, loadIncident, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
+  actorLabel, actorUserId, invalidErrors, isRefusal, loadIncident, stepRefused, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
 } from './incident-access.js'
 
 export type Errors = Record<string, string>
@@ -72,11 +72,8 @@ export function caseStep(
     if (!first && !(await work.permit(actor, chosen.permission, { authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id }))) return refuse('forbidden')
     // The table first, so nothing `apply` writes survives a step that is not allowed now.
     const previous = chosen.action === 'reopen' ? await statusBeforeClosing(work, stored.id) : null
-    const allowed = transition(stored.status, actor.kind === 'user' ? actor.permissions.role : null, chosen.action, 'checked below', previous)
-    if (!allowed.ok) {
-      await work.audit(actor, { action: 'access.refused', outcome: `refused: ${chosen.action} while ${stored.status}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
-      return { ok: false, reason: 'not-allowed', message: allowed.message }
-    }
+    const refused = await stepRefused(work, actor, stored, chosen.action, previous)
+    if (refused) return refused
     const progress = await progressOf(work, stored)
     const applied = await apply(work, stored, progress)
     if (!isProgress(applied)) return invalidErrors(applied)

@@ -67,3 +67,19 @@ forEachDatabase('API: a notification pack refused as not found records no view o
   assert.deepEqual((await audited()).slice(before.length), ['record.viewed done: notification pack', 'notification.pack-disclosed done: serious_incident'], 'a pack shown is recorded as a view and a disclosure')
   await app.close()
 })
+
+forEachDatabase('API: once the lifecycle locks the record, adding or changing a child is refused (409) and nothing about the children is stored', async (database) => {
+  const { app, call } = await apiApp(database)
+  const db = database.db
+  const { items } = (await call('GET', '/api/v1/incidents?pageSize=1&status=notification_sent')).json<{ items: { id: string }[] }>()
+  const id = items[0]?.id ?? ''
+  const children = () => db.selectFrom('incident_children').selectAll().where('incident_id', '=', id).orderBy('id').execute()
+  const before = await children()
+  assert.ok(before[0], 'the notified case has a child')
+  const etag = String((await call('GET', `/api/v1/incidents/${id}`)).headers.etag)
+  const added = await call('POST', `/api/v1/incidents/${id}/children`, { ifMatch: etag, body: { ...RECORD.child, name: 'Added Late Demo' } })
+  const changed = await call('PUT', `/api/v1/incidents/${id}/children/${before[0].id}`, { ifMatch: etag, body: { ...RECORD.child, name: 'Changed Late Demo' } })
+  for (const response of [added, changed]) assert.equal(response.statusCode, 409, response.body)
+  assert.deepEqual(await children(), before)
+  await app.close()
+})
