@@ -1,7 +1,9 @@
 // What the API fuzzer (test/security/api-fuzz.test.ts) found, each pinned down here: Fastify's
 // own refusals before routing answered in its format without nosniff; a notification for three
 // children has an id longer than the router took (414), so its pack could not be read nor its
-// sending recorded; and a refused notification pack was recorded in the audit trail as a view.
+// sending recorded; a refused notification pack was recorded in the audit trail as a view; a
+// child could be changed on a record the lifecycle had locked; and text holding NUL (U+0000)
+// failed PostgreSQL's queries (500) where SQLite answered.
 import assert from 'node:assert/strict'
 import { forEachDatabase } from '../../../../test/helpers/databases.js'
 import { apiApp, RECORD } from '../../../../test/helpers/api.js'
@@ -81,5 +83,28 @@ forEachDatabase('API: once the lifecycle locks the record, adding or changing a 
   const changed = await call('PUT', `/api/v1/incidents/${id}/children/${before[0].id}`, { ifMatch: etag, body: { ...RECORD.child, name: 'Changed Late Demo' } })
   for (const response of [added, changed]) assert.equal(response.statusCode, 409, response.body)
   assert.deepEqual(await children(), before)
+  await app.close()
+})
+
+forEachDatabase('API: text holding the NUL character is refused (400) naming the field, in the path, the query and the body alike', async (database) => {
+  const { app, call, tokens } = await apiApp(database)
+  const { items } = (await call('GET', '/api/v1/incidents?pageSize=1&status=notification_sent')).json<{ items: { id: string }[] }>()
+  const id = items[0]?.id ?? ''
+  const owed = (await call('GET', `/api/v1/incidents/${id}/notifications`)).json<{ notifications: { id: string }[] }>().notifications
+  const etag = String((await call('GET', `/api/v1/incidents/${id}`)).headers.etag)
+  const deep = `${'['.repeat(45_000)}"\u0000"${']'.repeat(45_000)}`
+  const cases = [
+    { method: 'GET', url: '/api/v1/incidents/a%00b/decisions', field: 'incidentId' },
+    { method: 'GET', url: `/api/v1/incidents/${id}/notifications/${encodeURIComponent(owed[0]?.id ?? '')}/pack?justification=why%00`, field: 'justification' },
+    { method: 'POST', url: `/api/v1/incidents/${id}/actions`, body: { source: 'rapid_review', description: 'Share\u0000', agencies: ['police'], ownerAgency: 'police', ownerPerson: 'Lead (fictional)', dueOn: '2027-01-29' }, field: 'description' },
+    { method: 'POST', url: '/api/v1/assessments', body: { awareDate: '2026-11-23', child: { 'a\u0000': true } }, field: 'child.a\u0000' },
+  ]
+  for (const { method, url, body, field } of cases) {
+    const response = await call(method, url, { ifMatch: etag, ...(body ? { body } : {}) })
+    assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`)
+    assert.deepEqual(response.json<ErrorBody>().error.fields?.map((f) => f.field), [field])
+  }
+  const nested = await app.inject({ method: 'POST', url: '/api/v1/assessments', headers: { authorization: `Bearer ${tokens.both.token}`, 'content-type': 'application/json' }, payload: deep })
+  assert.equal(nested.statusCode, 400, nested.body.slice(0, 200))
   await app.close()
 })

@@ -57,8 +57,30 @@ export const invalid = (errors: Readonly<Record<string, string>>, message = 'The
 
 export const notFound = (): ApiError => new ApiError(404, 'Not found')
 
+/**
+ * Where a string or key holds U+0000, as a dotted path. PostgreSQL cannot store it in text (a
+ * query naming it fails), so it is refused here, and SQLite and PostgreSQL answer alike. Walked
+ * without recursion, as a body may nest as deep as its size allows.
+ */
+function nulAt(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, path] = next
+    if (typeof item === 'string' && item.includes('\u0000')) return path
+    if (!item || typeof item !== 'object') continue
+    for (const [key, child] of Object.entries(item)) {
+      const at = path ? `${path}.${key}` : key
+      if (key.includes('\u0000')) return at
+      stack.push([child, at])
+    }
+  }
+  return undefined
+}
+
 /** Checks a part of the request against its schema; problems name the field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.output<T> {
+  const nul = nulAt(value)
+  if (nul !== undefined) throw new ApiError(400, `The request ${where} has problems: see fields`, [{ field: nul || where, message: 'Text must not contain the NUL character (U+0000)' }])
   const parsed = schema.safeParse(value ?? {})
   if (parsed.success) return parsed.data
   const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || where, message: issue.message }))
