@@ -125,7 +125,7 @@ export interface SentBody {
 const HUGE = `{"a":"${'x'.repeat(150_000)}"}`
 const malformedText = fc.constantFrom(
   '', ' ', '{', '{"a":', '}', 'undefined', "{'a':1}", '{"a":NaN}', '{"a":Infinity}', '\uFEFF{}', '{"a":1}garbage', '{"a":1,}', '[1,2', '"\\u12"', '{"a":"\\ud800"}', 'nul', '/* c */{}',
-  `${'['.repeat(5_000)}${']'.repeat(5_000)}`, `${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`,
+  `${'['.repeat(5_000)}${']'.repeat(5_000)}`, `${'['.repeat(45_000)}"\u0000"${']'.repeat(45_000)}`, `${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`,
   '{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"a":{"__proto__":{"polluted":"yes"}},"__proto__":[]}', '{"awareness":{},"awareness":{"__proto__":{"polluted":"yes"}}}',
   HUGE,
 )

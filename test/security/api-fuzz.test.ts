@@ -18,7 +18,7 @@ import { tokenFor } from '../helpers/api.js'
 import { forEachDatabase } from '../helpers/databases.js'
 import { bodyFor, ifMatch, oddSegment, queryFor, shaped, type Components, type IfMatch, type Json, type Schema, type SentBody } from './api-fuzz-inputs.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4)
 const PREFIX = '/api/v1'
 /** Below the per-token rate limit (300 a minute): a fresh token after this many requests. */
 const REQUESTS_PER_TOKEN = 250
