@@ -5,11 +5,11 @@
 import { caseProgressRepository } from '../data/repositories/case-progress.js'
 import { incidentsRepository, type StoredIncident } from '../data/repositories/incidents.js'
 import { notificationsOwed, type CaseProgress } from '../domain/after-decision/index.js'
-import { transition, type LifecycleAction, type Status } from '../domain/lifecycle/index.js'
+import type { LifecycleAction, Status } from '../domain/lifecycle/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { inTransaction, refuse, type Actor, type UnitOfWork } from './context.js'
 import {
-  actorLabel, actorUserId, invalidErrors, isRefusal, loadIncident, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
+  actorLabel, actorUserId, invalidErrors, isRefusal, loadIncident, stepRefused, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
 } from './incident-access.js'
 
 export type Errors = Record<string, string>
@@ -43,11 +43,22 @@ export async function progressOf(work: UnitOfWork, stored: StoredIncident): Prom
 
 /** Loads a case for reading after the decision; the read is audited as a view. */
 export async function readCase(work: UnitOfWork, actor: Actor, incidentId: string, what: string): Promise<{ stored: StoredIncident; progress: CaseProgress } | LoadRefusal> {
+  const read = await loadCaseUnviewed(work, actor, incidentId)
+  if ('ok' in read) return read
+  await auditView(work, actor, read.stored, what)
+  return read
+}
+
+/** Loads a case for a read that may still be refused (nothing shown, so no view to record): call auditView once it is not. */
+export async function loadCaseUnviewed(work: UnitOfWork, actor: Actor, incidentId: string): Promise<{ stored: StoredIncident; progress: CaseProgress } | LoadRefusal> {
   const stored = await loadIncident(work, actor, incidentId, 'case:view')
   if (isRefusal(stored)) return stored
   if (actor.kind === 'user' && actor.permissions.role === 'partner' && stored.status === 'draft') return refuse('not-found')
-  await work.audit(actor, { action: 'record.viewed', outcome: `done: ${what}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
   return { stored, progress: await progressOf(work, stored) }
+}
+
+export function auditView(work: UnitOfWork, actor: Actor, stored: StoredIncident, what: string): Promise<void> {
+  return work.audit(actor, { action: 'record.viewed', outcome: `done: ${what}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
 }
 
 /**
@@ -69,11 +80,8 @@ export function caseStep(
     const chosen: CaseStep = 'choose' in step ? { ...step.choose(stored), permission: step.permission } : step
     // The table first, so nothing `apply` writes survives a step that is not allowed now.
     const previous = chosen.action === 'reopen' ? await statusBeforeClosing(work, stored.id) : null
-    const allowed = transition(stored.status, actor.kind === 'user' ? actor.permissions.role : null, chosen.action, 'checked below', previous)
-    if (!allowed.ok) {
-      await work.audit(actor, { action: 'access.refused', outcome: `refused: ${chosen.action} while ${stored.status}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
-      return { ok: false, reason: 'not-allowed', message: allowed.message }
-    }
+    const refused = await stepRefused(work, actor, stored, chosen.action, previous)
+    if (refused) return refused
     const progress = await progressOf(work, stored)
     const applied = await apply(work, stored, progress)
     if (!isProgress(applied)) return invalidErrors(applied)

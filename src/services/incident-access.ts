@@ -96,6 +96,18 @@ export interface Step {
 }
 
 /**
+ * The lifecycle table's answer for a step now, a refusal audited as takeStep audits it. Steps that
+ * write something of their own (a child, a review entry) ask first, so nothing they write
+ * survives a step that is not allowed.
+ */
+export async function stepRefused(work: UnitOfWork, actor: Actor, stored: StoredIncident, action: LifecycleAction, previous: Status | null = null): Promise<ChangeRefusal | null> {
+  const allowed = transition(stored.status, roleOf(actor), action, 'checked later', previous)
+  if (allowed.ok) return null
+  await work.audit(actor, { action: 'access.refused', outcome: `refused: ${action} while ${stored.status}`, authorityId: stored.authorityId, recordType: 'incident', recordId: stored.id })
+  return { ok: false, reason: 'not-allowed', message: allowed.message }
+}
+
+/**
  * Takes a lifecycle step on a loaded incident: the version first (a stale page must not be told
  * "not allowed now" because of a change it has not seen), then the table, then compare-and-set.
  */

@@ -12,7 +12,7 @@ import { NOTIFICATION_WORKING_DAYS } from '../domain/notification/index.js'
 import { CalendarDay } from '../domain/calendar/index.js'
 import { inTransaction, refuse, type Actor, type Refusal, type UnitOfWork } from './context.js'
 import {
-  actorUserId, hasErrors, invalidErrors, isRefusal, loadIncident, londonDay, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
+  actorUserId, hasErrors, invalidErrors, isRefusal, loadIncident, londonDay, stepRefused, takeStep, type ChangeRefusal, type IncidentDeps, type LoadRefusal,
 } from './incident-access.js'
 import { parseChild, parseSection, SECTION_SCHEMAS, type EditableSection, type SectionValues } from './incident-input.js'
 
@@ -62,6 +62,9 @@ export function incidentService(deps: IncidentDeps) {
       const stored = await loadIncident(work, actor, incidentId, 'incident:record')
       if (isRefusal(stored)) return stored
       if (stored.version !== version) return refuse('stale')
+      // The table first: a record the lifecycle has locked must not gain, change or lose a child before the refusal.
+      const refused = await stepRefused(work, actor, stored, 'update_record')
+      if (refused) return refused
       const applied = await apply(work, stored)
       if ('errors' in applied) return invalidErrors(applied.errors)
       const { section, value } = applied

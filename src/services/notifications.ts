@@ -8,7 +8,7 @@ import {
   clockFacts, clocksFor, NOTIFICATION_KIND_LABELS, packSections, RECIPIENTS, type CaseProgress, type ClockView, type NotificationRecord, type PackSection,
 } from '../domain/after-decision/index.js'
 import { inTransaction, refuse, type Actor, type Refusal } from './context.js'
-import { caseStep, fail, isDay, readCase, text, type CaseStepResult, type Errors } from './case-steps.js'
+import { auditView, caseStep, fail, isDay, loadCaseUnviewed, readCase, text, type CaseStepResult, type Errors } from './case-steps.js'
 import { actorLabel, londonDay, type IncidentDeps, type LoadRefusal } from './incident-access.js'
 import { renderPdf } from './pdf.js'
 
@@ -40,12 +40,14 @@ export function notificationService(deps: IncidentDeps) {
   /** The pack for one notification, audited as a disclosure with the user's justification. */
   function pack(actor: Actor, incidentId: string, notificationId: string, justification: string, as: 'pack' | 'pdf') {
     return inTransaction(deps, async (work) => {
-      const read = await readCase(work, actor, incidentId, `notification ${as}`)
+      const read = await loadCaseUnviewed(work, actor, incidentId)
       if ('ok' in read) return read
       const { stored, progress } = read
+      // A refused pack shows nothing, so it is no view of the case to record.
       const owed = owedView(stored, progress, work.now).find((n) => n.id === notificationId)
       if (!owed) return refuse('not-found')
       if (!justification.trim()) return { ok: false as const, reason: 'invalid' as const, errors: { justification: 'Enter why you need the notification pack' } }
+      await auditView(work, actor, stored, `notification ${as}`)
       const authority = await authoritiesRepository(work.trx).findById(stored.authorityId)
       const sections = packSections({
         kind: owed.kind, children: stored.record.children.filter((c) => owed.childIds.includes(c.id)), record: stored.record, reference: stored.reference, partnersInformedOn: progress.partnersInformedOn,

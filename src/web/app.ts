@@ -18,6 +18,7 @@ import errors from './plugins/errors.js'
 import { features } from './features/index.js'
 import { recordRoutes } from './plugins/access.js'
 import { csrfRefusalRecorder } from './csrf-refusals.js'
+import { frameworkError, MAX_PATH_SEGMENT } from './features/api/http.js'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -60,7 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof fromProxy === 'string' && REQUEST_ID.test(fromProxy) ? fromProxy : randomUUID()
     },
     bodyLimit: 100_000,
-    routerOptions: { ignoreTrailingSlash: true },
+    // A notification's id and its clock's key name every child on it (kind:id+id+…), so they
+    // outgrow the router's default of 100 characters for a path segment.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_SEGMENT },
+    frameworkErrors: frameworkError,
   })
 
   recordRoutes(app)

@@ -1,6 +1,6 @@
 // How the API answers: JSON errors always ({ error: { status, message, fields? } }, naming the
 // field), the services' refusals as HTTP statuses, and the case's ETag for optimistic locking.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 
 export interface FieldError {
@@ -38,13 +38,49 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   return reply.code(error.status).type('application/json; charset=utf-8').send(body)
 }
 
+/** The longest path segment (id) the router and the API take: a notification for many children has a long id. */
+export const MAX_PATH_SEGMENT = 2000
+
+/**
+ * Fastify's own refusals before routing (a malformed URL, a path segment longer than the router
+ * takes): no hook runs for them, so this gives them the one error shape and nosniff itself.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 500)
+  const message = status === 414 ? 'A part of the address is too long' : status === 400 ? 'The address is not a valid URL' : 'Something went wrong'
+  void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store')
+  void sendError(reply, new ApiError(status, message, [{ field: 'path', message }]))
+}
+
 export const invalid = (errors: Readonly<Record<string, string>>, message = 'The request has problems: see fields'): ApiError =>
   new ApiError(400, message, Object.entries(errors).map(([field, text]) => ({ field: field === '(form)' ? 'body' : field, message: text })))
 
 export const notFound = (): ApiError => new ApiError(404, 'Not found')
 
+/**
+ * Where a string or key holds U+0000, as a dotted path. PostgreSQL cannot store it in text (a
+ * query naming it fails), so it is refused here, and SQLite and PostgreSQL answer alike. Walked
+ * without recursion, as a body may nest as deep as its size allows.
+ */
+function nulAt(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, path] = next
+    if (typeof item === 'string' && item.includes('\u0000')) return path
+    if (!item || typeof item !== 'object') continue
+    for (const [key, child] of Object.entries(item)) {
+      const at = path ? `${path}.${key}` : key
+      if (key.includes('\u0000')) return at
+      stack.push([child, at])
+    }
+  }
+  return undefined
+}
+
 /** Checks a part of the request against its schema; problems name the field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.output<T> {
+  const nul = nulAt(value)
+  if (nul !== undefined) throw new ApiError(400, `The request ${where} has problems: see fields`, [{ field: nul || where, message: 'Text must not contain the NUL character (U+0000)' }])
   const parsed = schema.safeParse(value ?? {})
   if (parsed.success) return parsed.data
   const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || where, message: issue.message }))

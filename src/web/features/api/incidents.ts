@@ -5,9 +5,9 @@ import { STATUSES } from '../../../domain/lifecycle/index.js'
 import { childSchema, SECTION_SCHEMAS } from '../../../services/incident-input.js'
 import type { Services } from '../../../services/index.js'
 import { route, type ApiRoute } from './define.js'
-import { refusal } from './http.js'
+import { MAX_PATH_SEGMENT, refusal } from './http.js'
 
-export const id = z.string().min(1).max(100)
+export const id = z.string().min(1).max(MAX_PATH_SEGMENT)
 export const incidentParams = z.object({ incidentId: id.describe('The incident’s id (from the list or from creating it)') })
 export const caseVersion = z.object({ version: z.number().int().describe('The case’s version; its ETag is "v" + version') })
 
