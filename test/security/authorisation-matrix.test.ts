@@ -88,6 +88,15 @@ forEachDatabase('authorisation matrix: every route, as every role and signed out
     await client.signIn(EMAIL[role], own)
     clients.set(role, client)
   }
+  // A second session of the sessions row's owner, and one in the other authority, to end.
+  const spareSession = async (email: string, authority: string) => {
+    clock.advance(1000)
+    await new Client(app, clock).signIn(email, authority)
+    const sessions = await services.userSessions.list(await actorFor(services, email, authority === own ? 'COV' : 'DEMO'), 'not this one')
+    return sessions?.reduce((a, b) => (a.signedInAt > b.signedInAt ? a : b)).handle ?? ''
+  }
+  const sessionOwner = MATRIX['POST /account/sessions/:handle/end']?.owner ?? 'practitioner'
+  const handles = { own: await spareSession(EMAIL[sessionOwner], own), other: await spareSession(DEMO.otherAuthorityPractitioner, authorities.get('DEMO') ?? '') }
   const signedOut = new Client(app, clock)
   await signedOut.get('/sign-in')
   clients.set('signed out', signedOut)
@@ -99,7 +108,8 @@ forEachDatabase('authorisation matrix: every route, as every role and signed out
     pattern.replace(/:(\w+)/g, (_, name: string) => values[name] ?? '').replace('*', 'no-such-file.css')
   // Routes naming the records made above take their ids: no page links to an upload, say.
   const recordUrl = (route: Route, ids: RecordIds): string | undefined => {
-    const values = { endpointId: ids.endpointId, tokenId: ids.tokenId, identityId: ids.identityId, ...(route.url.startsWith('/incidents/import/') ? { id: ids.uploadId } : {}) }
+    const handle = ids === records.own ? handles.own : handles.other
+    const values = { endpointId: ids.endpointId, tokenId: ids.tokenId, identityId: ids.identityId, handle, ...(route.url.startsWith('/incidents/import/') ? { id: ids.uploadId } : {}) }
     const names = route.url.split('/')
     return Object.keys(values).some((name) => names.includes(`:${name}`)) ? fill(route.url, { ...values, userId: ids.userId }) : undefined
   }

@@ -8,8 +8,8 @@
 //   record: true when the URL names a record of one authority (a case, a user, a webhook endpoint,
 //           an API token, an identity, an import upload): with another authority's id it answers
 //           404 to everyone, exactly like a missing one (ASVS 8.2.2, 8.4.1)
-//   owner:  the record is one user's alone (an import upload is its uploader's): the matrix makes
-//           it as this role's user, and every other user the route allows gets 404 for it
+//   owner:  the record is one user's alone (an import upload is its uploader's, a session its
+//           user's): the matrix makes it as this role's user, and every other user the route allows gets 404 for it
 //   query:  what the URL needs after the path to answer at all (which change /account/confirm confirms)
 //
 // A route the router has and this table lacks fails the test with the row to add. The bearer-token
@@ -184,9 +184,9 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /account/authenticator': { allow: 'signed-in' },
   'GET /account/new-recovery-codes': { allow: 'signed-in' },
   'POST /account/new-recovery-codes': { allow: 'signed-in' },
-  // Your sessions (ASVS 7.5.2): the user's own only; another user's session is tried in the file named.
+  // Your sessions (ASVS 7.5.2): the user's own only; the matrix ends a second session of its owner's.
   'GET /account/sessions': { allow: 'signed-in' },
-  'POST /account/sessions/:handle/end': { allow: 'signed-in', elsewhere: 'src/web/features/account-sessions/routes.test.ts' },
+  'POST /account/sessions/:handle/end': { allow: 'signed-in', owner: 'practitioner' },
   'POST /account/sessions/end-others': { allow: 'signed-in' },
   'GET /settings/retention': { allow: ['auditor', 'admin'] },
   'POST /settings/retention': { allow: ['admin'] },
