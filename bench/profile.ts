@@ -2,7 +2,7 @@
 // the service as the benchmark does with a V8 CPU profile, requests the page N times with a few
 // connections, stops, and prints the functions that took the most time (self time), so a slow
 // page's cause can be found without a profiler's user interface.
-// Usage: node --import tsx bench/profile.ts FILE PATH [REQUESTS]   (PATH "case" = the seeded case)
+// Usage: node --import tsx bench/profile.ts FILE PATH [REQUESTS [CONNECTIONS]]   (PATH "case" = the seeded case)
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,7 @@ import { BROWSER_HEADERS } from './load/targets.js'
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-const [file, wanted = '/', requests = '2000'] = process.argv.slice(2)
+const [file, wanted = '/', requests = '2000', connections = '4'] = process.argv.slice(2)
 if (!file) throw new Error('usage: bench/profile.ts FILE PATH [REQUESTS]')
 let path = wanted
 if (wanted === 'case') {
@@ -30,7 +30,7 @@ await buildServer()
 const server = await startBenchServer(`sqlite:${file}`)
 const cookie = await signIn(server.url, 'business-unit@demo.example', DEMO_PASSWORD)
 console.log(`peak RSS after start and sign-in: ${server.peakRssMb()} MB`)
-const result = await autocannon({ url: `${server.url}${path}`, connections: 4, amount: Number(requests), headers: { ...BROWSER_HEADERS, cookie } })
+const result = await autocannon({ url: `${server.url}${path}`, connections: Number(connections), amount: Number(requests), headers: { ...BROWSER_HEADERS, cookie } })
 console.log(`${path}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`)
 console.log(`peak RSS after the load: ${server.peakRssMb()} MB`)
 await server.stop()

@@ -114,6 +114,9 @@ function firstViewInRequest(database: Database, actor: Actor, event: AuditEvent)
   return true
 }
 
+/** Entries for reading something, never written with a change: they can wait for a batch. */
+const VIEWS: ReadonlySet<string> = new Set(['record.viewed', 'report.viewed', 'audit.viewed'])
+
 /**
  * Runs `body` in one transaction with one reading of the clock. A view's entry is committed with
  * others in a batch just after (src/services/view-entries.ts), and this answers only once it is.
@@ -125,7 +128,7 @@ export async function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWor
     const trail = auditRepository(trx, sha256Hex)
     const audit = async (actor: Actor, event: AuditEvent) => {
       if (!firstViewInRequest(deps.database, actor, event)) return
-      if (event.action === 'record.viewed') views.push(auditFields(actor, event, now))
+      if (VIEWS.has(event.action)) views.push(auditFields(actor, event, now))
       else await trail.append(auditFields(actor, event, now))
     }
     const permit = async (actor: Actor, action: Action, about: RefusalSubject) => {

@@ -1,6 +1,7 @@
-// Group commit for 'record.viewed' entries. Every page that shows a case writes one, and each was
-// a durable commit of its own (an fsync with SQLite's synchronous = FULL), which capped how many
-// pages a process could serve (docs/performance.md). Views recorded while a batch is waiting go
+// Group commit for view entries ('record.viewed', 'report.viewed', 'audit.viewed'). Every page that
+// shows a case or the reports writes one, and each was a durable commit of its own (an fsync with
+// SQLite's synchronous = FULL), which capped how many pages a process could serve
+// (docs/performance.md). Views recorded while a batch is waiting go
 // into one transaction together. The request still waits until its entry is committed, so no case
 // is shown without its view on the trail.
 import { sha256Hex } from '../data/audit-hash.js'
