@@ -38,6 +38,15 @@ async function errors(app: FastifyInstance, options: ErrorsOptions): Promise<voi
   const render = (reply: FastifyReply, status: number, data: Record<string, unknown> = {}) =>
     reply.page(TEMPLATES[status] ?? 'errors/500.njk', data, status)
 
+  // PostgreSQL refuses text holding NUL where SQLite would store it, so a page whose path names a
+  // record with one would fail there (500): such a path names no record. The API says which field
+  // instead (features/api/http.ts).
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/api/')) return
+    const params = (request.params ?? {}) as Record<string, unknown>
+    if (Object.values(params).some((value) => typeof value === 'string' && value.includes('\u0000'))) throw notFound()
+  })
+
   // Rate-limited, so the not-found page cannot be used to probe for URLs at speed.
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (_request, reply) => render(reply, 404))
 

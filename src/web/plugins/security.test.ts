@@ -122,3 +122,14 @@ forEachDatabase('/health reports the database without secrets', async (database)
   assert.deepEqual(response.json(), { status: 'ok', database: 'ok' })
   await app.close()
 })
+
+forEachDatabase('a page whose path holds the NUL character answers not found on either database, never an error', async (database) => {
+  const { browser } = await testApp(database)
+  const user = browser()
+  await user.signIn(DEMO.businessUnit)
+  for (const path of ['/incidents/a%00b', '/incidents/a%00b/clocks', '/settings/users/%00']) {
+    const page = await user.get(path)
+    assert.equal(page.statusCode, 404, path)
+    assert.match(page.body, /Page not found/, path)
+  }
+})
