@@ -114,6 +114,17 @@ function firstViewInRequest(database: Database, actor: Actor, event: AuditEvent)
   return true
 }
 
+/**
+ * Thrown inside a transaction to undo everything it wrote and answer `answer` instead: a step
+ * found stale only at its last write (another user's change committed meanwhile) must leave
+ * nothing it wrote before. `answer` must be one of the body's own answers.
+ */
+export class RollBack<R> extends Error {
+  constructor(readonly answer: R) {
+    super('rolled back')
+  }
+}
+
 /** Entries for reading something, never written with a change: they can wait for a batch. */
 const VIEWS: ReadonlySet<string> = new Set(['record.viewed', 'report.viewed', 'audit.viewed'])
 
@@ -123,7 +134,20 @@ const VIEWS: ReadonlySet<string> = new Set(['record.viewed', 'report.viewed', 'a
  */
 export async function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWork) => Promise<T>): Promise<T> {
   const views: AuditFields[] = []
-  const result = await deps.database.db.transaction().execute(async (trx) => {
+  let result: T
+  try {
+    result = await inOneTransaction(deps, views, body)
+  } catch (error) {
+    // The body's own answer, by RollBack's contract.
+    if (error instanceof RollBack) return error.answer as T
+    throw error
+  }
+  await Promise.all(views.map((fields) => recordView(deps.database, fields)))
+  return result
+}
+
+function inOneTransaction<T>(deps: ServiceDeps, views: AuditFields[], body: (work: UnitOfWork) => Promise<T>): Promise<T> {
+  return deps.database.db.transaction().execute(async (trx) => {
     const now = deps.now()
     const trail = auditRepository(trx, sha256Hex)
     const audit = async (actor: Actor, event: AuditEvent) => {
@@ -138,8 +162,6 @@ export async function inTransaction<T>(deps: ServiceDeps, body: (work: UnitOfWor
     }
     return body({ trx, now, audit, permit })
   })
-  await Promise.all(views.map((fields) => recordView(deps.database, fields)))
-  return result
 }
 
 export type Refusal<R extends string> = { readonly ok: false; readonly reason: R }

@@ -6,7 +6,7 @@ import { CalendarDay } from '../domain/calendar/index.js'
 import { transition, type LifecycleAction, type Status } from '../domain/lifecycle/index.js'
 import type { Action } from '../domain/permissions/index.js'
 import { incidentsRepository, type IncidentChange, type StoredIncident } from '../data/repositories/incidents.js'
-import { refuse, type Actor, type Refusal, type ServiceDeps, type UnitOfWork } from './context.js'
+import { refuse, RollBack, type Actor, type Refusal, type ServiceDeps, type UnitOfWork } from './context.js'
 
 export interface IncidentDeps extends ServiceDeps {
   readonly calendar: BankHolidayCalendar
@@ -121,7 +121,8 @@ export async function takeStep(work: UnitOfWork, actor: Actor, stored: StoredInc
   }
   const at = work.now.toISOString()
   const incidents = incidentsRepository(work.trx)
-  if (!(await incidents.update(stored.id, step.version, { ...step.change, status: moved.to }, at))) return refuse('stale')
+  // Stale only now (a change committed since the case was read): undo what the step wrote before.
+  if (!(await incidents.update(stored.id, step.version, { ...step.change, status: moved.to }, at))) throw new RollBack(refuse('stale'))
   if (step.action !== 'update_record') {
     await incidents.addEvent({ incident_id: stored.id, action: step.action, from_status: moved.from, to_status: moved.to, comment: moved.comment, actor_user_id: actorUserId(actor), actor: actorLabel(actor), at })
   }
