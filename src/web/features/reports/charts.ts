@@ -31,6 +31,8 @@ export function barChart(id: string, title: string, axis: { count: string }, bar
 async function draw(id: string, title: string, axis: { count: string }, bars: readonly ChartBar[]): Promise<string> {
   // Loaded when first used, not at start: it is large, and most processes never need it (docs/performance.md).
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')])
+  // vega-lite's warnings went to the console, outside the structured log, on every chart drawn.
+  const quiet = vega.logger(vega.None)
   const spec = vl.compile({
     config: { aria: false, font: 'Arial, sans-serif', axis: { labelFontSize: 16, titleFontSize: 16, labelLimit: 320, labelColor: '#0b0c0c', titleColor: '#0b0c0c' }, view: { stroke: null } },
     // Every chart is the same overall width (the plot gives way to long labels), and scales
@@ -48,7 +50,7 @@ async function draw(id: string, title: string, axis: { count: string }, bars: re
       { mark: { type: 'bar', color: '#1d70b8' } },
       { mark: { type: 'text', align: 'left', dx: 4, fontSize: 16, color: '#0b0c0c' }, encoding: { text: { field: 'count', type: 'quantitative' } } },
     ],
-  }).spec
+  }, { logger: quiet }).spec
   const svg = await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG()
   const desc = `${title}: ${bars.map((b) => `${b.label}, ${b.count}`).join('; ') || 'nothing to show'}.`
   // One image for assistive technology: vega's inner roles and labels go, the title and desc stay.
