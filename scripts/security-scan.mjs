@@ -10,10 +10,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Secret, TOTP } from 'otpauth'
 
 const OUT = join('test-results', 'security')
 const USER = 'decision-owner@demo.example'
 const PASSWORD = 'walnut harbour lantern 42'
+/** The demo accounts' authenticator secret (fictional; never accepted in production). */
+const DEMO_TOTP_SECRET = 'DEMOONLYDEMOONLYDEMOONLYDEMOONLY'
 
 function ensureTools() {
   const missing = ['wapiti', 'sqlmap'].filter((tool) => spawnSync('which', [tool]).status !== 0)
@@ -54,9 +57,24 @@ async function signIn(base) {
     body: new URLSearchParams({ _csrf: csrf, email: USER, password: PASSWORD }),
   })
   if (response.status !== 303) throw new Error(`could not sign in as ${USER}: ${response.status}`)
-  for (const c of response.headers.getSetCookie()) {
-    const [n, ...v] = c.split(';')[0].split('=')
-    jar.set(n, v.join('='))
+  const keep = (answer) => {
+    for (const c of answer.headers.getSetCookie()) {
+      const [n, ...v] = c.split(';')[0].split('=')
+      jar.set(n, v.join('='))
+    }
+  }
+  keep(response)
+  // The decision owner's second step: the demo accounts' fictional authenticator (src/domain/multi-factor).
+  if (response.headers.get('location') === '/sign-in/code') {
+    const form = await fetch(`${base}/sign-in/code`, { headers: { cookie: cookie() } })
+    const codeCsrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    const code = new TOTP({ secret: Secret.fromBase32(DEMO_TOTP_SECRET), algorithm: 'SHA1', digits: 6, period: 30 }).generate()
+    const coded = await fetch(`${base}/sign-in/code`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: codeCsrf, code }),
+    })
+    if (coded.status !== 303 || coded.headers.get('location')?.startsWith('/sign-in')) throw new Error(`the authenticator code for ${USER} was refused: ${coded.status}`)
+    keep(coded)
   }
   return cookie()
 }
@@ -133,6 +151,9 @@ async function main() {
   try {
     await waitForHealth(base, server)
     const cookie = await signIn(base)
+    // A scan that is not signed in sees only the sign-in page, and would pass for the wrong reason.
+    const home = await fetch(`${base}/`, { headers: { cookie }, redirect: 'manual' })
+    if (home.status !== 200) throw new Error(`signed in as ${USER}, yet / answered ${home.status}: the scan would not be signed in`)
     const maxSeconds = process.env.SCAN_MAX_SECONDS ?? '900'
     // Wapiti's own cookie-jar format (domain, path, name), so its crawler sends the session.
     const cookieFile = join(dir, 'cookies.json')
